@@ -1,0 +1,125 @@
+//! `innsyn`: the command-line tool for data publishers and scripts.
+//! Usage is in the README and in `innsyn --help`.
+
+mod demo;
+
+use std::process::ExitCode;
+
+use innsyn_core::diag::Severity;
+use innsyn_core::i18n::Lang;
+use innsyn_core::read;
+use innsyn_core::registry::Registry;
+
+const HELP: &str = "innsyn – verktøy for indikatorfiler til Innsyn / tools for Innsyn indicator files
+
+BRUK / USAGE:
+  innsyn validate [--lang nb|en] FILE...   Sjekk filer / check files
+                                           exit 0 gyldig/valid, 1 ugyldig/invalid, 2 uleselig/unreadable
+  innsyn demo --out DIR                    Skriv demonstrasjonsdata / write the demonstration data
+  innsyn --help
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("validate") => validate(&args[1..]),
+        Some("demo") => demo_cmd(&args[1..]),
+        Some("--help" | "-h" | "help") => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Splits `--lang xx` out of the arguments.
+fn lang_arg(args: &[String]) -> (Lang, Vec<&String>) {
+    let mut lang = Lang::Nb;
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            lang = it.next().and_then(|l| Lang::from_code(l)).unwrap_or(Lang::Nb);
+        } else {
+            rest.push(a);
+        }
+    }
+    (lang, rest)
+}
+
+/// Reads a file, refusing huge ones before loading them into memory.
+fn read_file(path: &str) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.len() as usize > read::MAX_FILE_BYTES {
+        return Err(format!("larger than {} MB", read::MAX_FILE_BYTES / 1_000_000));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+fn validate(args: &[String]) -> ExitCode {
+    let (lang, files) = lang_arg(args);
+    if files.is_empty() {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    }
+    let registry = Registry::bundled();
+    let (mut invalid, mut unreadable) = (false, false);
+    for f in files {
+        let out = read_file(f).map_err(|e| e.to_string()).and_then(|bytes| {
+            read::read_bytes(&bytes, &registry).map_err(|e| match lang {
+                Lang::En => format!("line {}, column {}: {}", e.line, e.col, e.message_en()),
+                _ => format!("linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
+            })
+        });
+        match out {
+            Err(e) => {
+                unreadable = true;
+                println!("{f}: {} {e}", if lang == Lang::En { "cannot be read:" } else { "kan ikke leses:" });
+            }
+            Ok(out) => {
+                let errors = out.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+                let warnings = out.diagnostics.len() - errors;
+                invalid |= errors > 0;
+                let verdict = match (errors > 0, lang) {
+                    (false, Lang::En) => "valid",
+                    (true, Lang::En) => "invalid",
+                    (false, _) => "gyldig",
+                    (true, _) => "ugyldig",
+                };
+                let counts = match lang {
+                    Lang::En => format!("{errors} errors, {warnings} warnings"),
+                    _ => format!("{errors} feil, {warnings} advarsler"),
+                };
+                println!("{f}: {verdict} ({counts})");
+                for d in &out.diagnostics {
+                    println!("  {}", d.to_line(lang));
+                }
+            }
+        }
+    }
+    ExitCode::from(if unreadable { 2 } else if invalid { 1 } else { 0 })
+}
+
+fn demo_cmd(args: &[String]) -> ExitCode {
+    let Some(dir) = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)) else {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    };
+    let registry = Registry::bundled();
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("{dir}: {e}");
+        return ExitCode::from(2);
+    }
+    for (name, text) in demo::files(&registry) {
+        let path = std::path::Path::new(dir).join(name);
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("{}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        println!("{}", path.display());
+    }
+    ExitCode::SUCCESS
+}

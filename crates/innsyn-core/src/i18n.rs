@@ -1,0 +1,229 @@
+//! Languages, interface strings and Norwegian number formatting.
+//!
+//! Every interface string lives here, in bokmål (default), nynorsk and English.
+//! The match in [`T::texts`] has no wildcard arm, so a new key cannot compile
+//! without all three languages.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Nb,
+    Nn,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    /// The value for `<html lang>` and for the `lang` URL parameter.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nb" | "no" | "nob" => Some(Lang::Nb),
+            "nn" | "nno" => Some(Lang::Nn),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Nb => "Bokmål",
+            Lang::Nn => "Nynorsk",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// Interface strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T {
+    AppName,
+    Tagline,
+    SkipToContent,
+    LanguageLabel,
+    Loading,
+    LoadError,
+    EmptyData,
+    DemoLabel,
+    DemoExplained,
+    Municipalities,
+    MunicipalitiesIntro,
+    Municipality,
+    Number2017,
+    Number2020,
+    Number2024,
+    County,
+    RegionalCouncil,
+    Unverified,
+    ShowTable,
+    ShowChart,
+    Table,
+    Source,
+    Period,
+    Unit,
+    Value,
+    Status,
+    ChartSummary,
+    Missing,
+    PanicMessage,
+    Reload,
+    Footer,
+}
+
+impl T {
+    fn texts(self) -> (&'static str, &'static str, &'static str) {
+        use T::*;
+        match self {
+            AppName => ("Innsyn", "Innsyn", "Innsyn"),
+            Tagline => (
+                "Barnevernet i kommunene i Hedmark og Oppland (Innlandet) – i tall",
+                "Barnevernet i kommunane i Hedmark og Oppland (Innlandet) – i tal",
+                "Child welfare in the municipalities of Hedmark and Oppland (Innlandet) – in figures",
+            ),
+            SkipToContent => ("Hopp til innholdet", "Hopp til innhaldet", "Skip to content"),
+            LanguageLabel => ("Språk", "Språk", "Language"),
+            Loading => ("Laster inn …", "Lastar inn …", "Loading …"),
+            LoadError => ("Kunne ikke laste data", "Kunne ikkje laste data", "Could not load data"),
+            EmptyData => ("Fila inneholder ingen tall å vise.", "Fila inneheld ingen tal å vise.", "The file holds no figures to show."),
+            DemoLabel => ("Fiktive tall – kun til demonstrasjon", "Fiktive tal – berre til demonstrasjon", "Fictitious figures – for demonstration only"),
+            DemoExplained => (
+                "Tallene i denne figuren er laget av Innsyn for å vise hvordan siden virker. De beskriver ingen virkelig kommune.",
+                "Tala i denne figuren er laga av Innsyn for å vise korleis sida verkar. Dei skildrar ingen verkeleg kommune.",
+                "The figures in this chart were made up by Innsyn to show how the page works. They describe no real municipality.",
+            ),
+            Municipalities => ("Kommunene", "Kommunane", "The municipalities"),
+            MunicipalitiesIntro => (
+                "De 48 kommunene i tidligere Hedmark og Oppland, med kommunenummer før og etter regionreformen i 2020 og fylkesdelingen i 2024.",
+                "Dei 48 kommunane i tidlegare Hedmark og Oppland, med kommunenummer før og etter regionreforma i 2020 og fylkesdelinga i 2024.",
+                "The 48 municipalities of former Hedmark and Oppland, with their numbers before and after the 2020 regional reform and the 2024 county split.",
+            ),
+            Municipality => ("Kommune", "Kommune", "Municipality"),
+            Number2017 => ("Nr. 2017–2019", "Nr. 2017–2019", "No. 2017–2019"),
+            Number2020 => ("Nr. 2020–2023", "Nr. 2020–2023", "No. 2020–2023"),
+            Number2024 => ("Nr. fra 2024", "Nr. frå 2024", "No. from 2024"),
+            County => ("Fylke", "Fylke", "County"),
+            RegionalCouncil => ("Regionråd", "Regionråd", "Regional council"),
+            Unverified => ("ikke bekreftet", "ikkje stadfesta", "unverified"),
+            ShowTable => ("Vis som tabell", "Vis som tabell", "Show as table"),
+            ShowChart => ("Vis som figur", "Vis som figur", "Show as chart"),
+            Table => ("tabell", "tabell", "table"),
+            Source => ("Kilde", "Kjelde", "Source"),
+            Period => ("Periode", "Periode", "Period"),
+            Unit => ("Enhet", "Eining", "Unit"),
+            Value => ("Verdi", "Verdi", "Value"),
+            Status => ("Merknad", "Merknad", "Note"),
+            ChartSummary => ("Sammendrag", "Samandrag", "Summary"),
+            Missing => ("mangler", "manglar", "missing"),
+            PanicMessage => (
+                "Beklager, noe gikk galt i Innsyn. Last siden på nytt for å prøve igjen.",
+                "Orsak, noko gjekk gale i Innsyn. Last sida på nytt for å prøve igjen.",
+                "Sorry, something went wrong in Innsyn. Reload the page to try again.",
+            ),
+            Reload => ("Last på nytt", "Last på nytt", "Reload"),
+            Footer => (
+                "Innsyn er åpen kildekode. Kommunegrenser og -nummer: SSB (Klass). Tall: se kilden under hver figur.",
+                "Innsyn er open kjeldekode. Kommunegrenser og -nummer: SSB (Klass). Tal: sjå kjelda under kvar figur.",
+                "Innsyn is open source. Municipality numbers: SSB (Klass). Figures: see the source below each chart.",
+            ),
+        }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (nb, nn, en) = self.texts();
+        match lang {
+            Lang::Nb => nb,
+            Lang::Nn => nn,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Formats a number the way the language writes it: `2 073` and `28,8` in
+/// Norwegian (no-break space between thousands, decimal comma), `2,073` and
+/// `28.8` in English. Rounds half away from zero to `decimals` places.
+pub fn format_number(v: f64, decimals: u8, lang: Lang) -> String {
+    let (group, point) = match lang {
+        Lang::Nb | Lang::Nn => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let s = format!("{:.*}", decimals as usize, round_half_away(v, decimals));
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) if rest.bytes().any(|b| b.is_ascii_digit() && b != b'0') => ("-", rest),
+        Some(rest) => ("", rest),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let mut out = String::with_capacity(s.len() + 4);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+fn round_half_away(v: f64, decimals: u8) -> f64 {
+    let f = 10f64.powi(decimals as i32);
+    let x = v * f;
+    // A relative nudge of 1e-12 puts 2.675 (stored as 2.67499…) back on the tie.
+    (x + x * 1e-12).round() / f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_number_format() {
+        assert_eq!(format_number(2073.0, 0, Lang::Nb), "2\u{a0}073");
+        assert_eq!(format_number(28.8, 1, Lang::Nn), "28,8");
+        assert_eq!(format_number(207.7, 1, Lang::Nb), "207,7");
+        assert_eq!(format_number(1234567.891, 2, Lang::Nb), "1\u{a0}234\u{a0}567,89");
+        assert_eq!(format_number(-55623.0, 0, Lang::Nb), "-55\u{a0}623");
+        assert_eq!(format_number(-0.04, 1, Lang::Nb), "0,0");
+        assert_eq!(format_number(2073.0, 0, Lang::En), "2,073");
+        assert_eq!(format_number(28.75, 1, Lang::En), "28.8");
+        assert_eq!(format_number(2.675, 2, Lang::Nb), "2,68");
+        assert_eq!(format_number(999.96, 1, Lang::Nb), "1\u{a0}000,0");
+    }
+
+    #[test]
+    fn every_string_exists_in_every_language() {
+        use T::*;
+        let all = [
+            AppName, Tagline, SkipToContent, LanguageLabel, Loading, LoadError, EmptyData, DemoLabel, DemoExplained,
+            Municipalities, MunicipalitiesIntro, Municipality, Number2017, Number2020, Number2024, County,
+            RegionalCouncil, Unverified, ShowTable, ShowChart, Table, Source, Period, Unit, Value, Status, ChartSummary,
+            Missing, PanicMessage, Reload, Footer,
+        ];
+        for t in all {
+            for l in Lang::ALL {
+                assert!(!t.get(l).trim().is_empty(), "{t:?} {l:?}");
+            }
+        }
+        assert_eq!(T::DemoLabel.get(Lang::Nb), "Fiktive tall – kun til demonstrasjon");
+    }
+
+    #[test]
+    fn language_codes() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}

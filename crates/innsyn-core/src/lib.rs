@@ -1,0 +1,23 @@
+//! Innsyn's domain: everything that needs no browser.
+//!
+//! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
+//! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
+//! - [`simple`]: Innsyn's own indicator format;
+//! - [`model`]: the cube every reader produces; [`status`]: SSB's cell symbols;
+//! - [`registry`]: municipalities, numbers over time, counties, councils, services;
+//! - [`i18n`]: interface strings in nb/nn/en and Norwegian number formatting;
+//! - [`present`]: view models (rankings, text summaries) the app renders;
+//! - [`query`]: the URL query string, Innsyn's public API.
+//!
+//! This crate depends on no web crate, so it is tested natively with `cargo test`.
+
+pub mod diag;
+pub mod i18n;
+pub mod json;
+pub mod model;
+pub mod present;
+pub mod query;
+pub mod read;
+pub mod registry;
+pub mod simple;
+pub mod status;

@@ -1,0 +1,147 @@
+//! View models: what a panel shows, computed from a dataset without a browser,
+//! so that every number and sentence on the page is tested natively.
+
+use crate::i18n::{format_number, Lang};
+use crate::model::{Dataset, IndicatorMeta};
+use crate::registry::Registry;
+use crate::status::{missing_without_reason, Status};
+
+/// One municipality's value in a ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankRow {
+    /// Stable municipality id (2024 number).
+    pub id: String,
+    pub name: String,
+    /// The number the file used for this period.
+    pub code: String,
+    pub value: Option<f64>,
+    pub status: Option<Status>,
+}
+
+/// The municipalities of a file for one period, highest value first, then the
+/// municipalities without a number (in registry order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    pub period: String,
+    pub rows: Vec<RankRow>,
+    pub meta: IndicatorMeta,
+}
+
+impl Ranking {
+    pub fn with_value(&self) -> impl Iterator<Item = (&RankRow, f64)> {
+        self.rows.iter().filter_map(|r| r.value.map(|v| (r, v)))
+    }
+
+    pub fn missing(&self) -> usize {
+        self.rows.iter().filter(|r| r.value.is_none()).count()
+    }
+
+    pub fn format(&self, v: f64, lang: Lang) -> String {
+        format_number(v, self.meta.decimals, lang)
+    }
+
+    /// A text alternative for the chart: what it shows, the extremes and the gaps.
+    pub fn summary(&self, lang: Lang) -> String {
+        let unit = self.meta.unit.get(lang);
+        let n = self.rows.len();
+        let shown: Vec<(&RankRow, f64)> = self.with_value().collect();
+        let mut s = match lang {
+            Lang::Nb => format!("Liggende søylediagram over {n} kommuner i {}, {unit}.", self.period),
+            Lang::Nn => format!("Liggjande søylediagram over {n} kommunar i {}, {unit}.", self.period),
+            Lang::En => format!("Horizontal bar chart of {n} municipalities in {}, {unit}.", self.period),
+        };
+        if let (Some((hi, hv)), Some((lo, lv))) = (shown.first(), shown.last()) {
+            let (hv, lv) = (self.format(*hv, lang), self.format(*lv, lang));
+            s.push(' ');
+            s.push_str(&match lang {
+                Lang::Nb => format!("Høyest: {} ({hv}). Lavest: {} ({lv}).", hi.name, lo.name),
+                Lang::Nn => format!("Høgast: {} ({hv}). Lågast: {} ({lv}).", hi.name, lo.name),
+                Lang::En => format!("Highest: {} ({hv}). Lowest: {} ({lv}).", hi.name, lo.name),
+            });
+        }
+        let missing = self.missing();
+        if missing > 0 {
+            s.push(' ');
+            s.push_str(&match lang {
+                Lang::Nb => format!("{missing} av {n} kommuner har ikke tall; tabellen viser hvorfor."),
+                Lang::Nn => format!("{missing} av {n} kommunar har ikkje tal; tabellen viser kvifor."),
+                Lang::En => format!("{missing} of {n} municipalities have no figure; the table shows why."),
+            });
+        }
+        s
+    }
+}
+
+/// Why a cell has no number, in words.
+pub fn reason(status: Option<&Status>, lang: Lang) -> String {
+    match status {
+        Some(s) => s.meaning(lang),
+        None => missing_without_reason(lang).to_string(),
+    }
+}
+
+/// Periods of the dataset that have at least one region value (first measure).
+pub fn periods_with_values(ds: &Dataset) -> Vec<String> {
+    let Some(t) = ds.time_dim() else { return Vec::new() };
+    let m = ds.metric_dim();
+    let mut has = vec![false; ds.dims[t].len()];
+    for (i, v) in ds.values.iter().enumerate() {
+        if v.is_some() {
+            let c = ds.coords_of(i);
+            if m.is_none_or(|m| c[m] == 0) {
+                has[c[t]] = true;
+            }
+        }
+    }
+    ds.dims[t].categories.iter().zip(has).filter(|(_, h)| *h).map(|(c, _)| c.id.clone()).collect()
+}
+
+/// The ranking of the 48 municipalities in `period` (default: the latest with values).
+pub fn ranking(ds: &Dataset, registry: &Registry, period: Option<&str>) -> Option<Ranking> {
+    let meta = ds.meta.clone().unwrap_or_default();
+    let (t, r) = (ds.time_dim()?, ds.region_dim()?);
+    let period = match period {
+        Some(p) => p.to_string(),
+        None => periods_with_values(ds).pop()?,
+    };
+    let ti = ds.dims[t].position(&period)?;
+    let m = ds.metric_dim();
+    let year: u16 = period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2024);
+    let mut rows = Vec::new();
+    for mu in &registry.municipalities {
+        // A file may use any of the municipality's numbers: the one valid in
+        // that year first, then the others, so a series survives renumbering.
+        let candidates = std::iter::once(mu.code_in(year)).chain(std::iter::once(mu.id.as_str())).chain(mu.numbers.iter().map(|n| n.code.as_str()));
+        let mut found = None;
+        for code in candidates {
+            let Some(ri) = ds.dims[r].position(code) else { continue };
+            let mut coords = vec![0; ds.dims.len()];
+            coords[t] = ti;
+            coords[r] = ri;
+            if let Some(m) = m {
+                coords[m] = 0;
+            }
+            let Some(i) = ds.index_of(&coords) else { continue };
+            let cell = ds.cell(i);
+            let has_something = cell.value.is_some() || cell.status.is_some();
+            if found.is_none() || has_something {
+                found = Some((cell.value, cell.status.cloned(), code));
+            }
+            if has_something {
+                break;
+            }
+        }
+        let (value, status, code) = found.unwrap_or((None, Some(Status::NotAvailable), mu.code_in(year)));
+        rows.push(RankRow { id: mu.id.clone(), name: mu.name.clone(), code: code.to_string(), value, status });
+    }
+    if rows.iter().all(|r| r.value.is_none()) {
+        return None;
+    }
+    rows.sort_by(|a, b| match (a.value, b.value) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    Some(Ranking { period, rows, meta })
+}

@@ -1,0 +1,285 @@
+//! The region registry: the 48 municipalities of Hedmark and Oppland with their
+//! numbers over time, the counties, the regional councils and the shared child
+//! welfare services. Read from `public/data/regions.json`, the project's own file.
+//!
+//! A municipality's stable id is its number from 2024. Every number it has had
+//! (04xx/05xx until 2019, 34xx/30xx from 2020, 32xx from 2024) resolves to it,
+//! so a series continues across renumbering.
+
+use crate::diag::{path_index, path_key, Diagnostic, Diags, Msg};
+use crate::json::{self, Json, ParseError};
+
+/// The registry bundled with the app, compiled in so the readers can resolve codes.
+pub const BUNDLED: &str = include_str!("../../../public/data/regions.json");
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberPeriod {
+    pub code: String,
+    pub from: u16,
+    /// Last year the number was used; `None` while still in use.
+    pub to: Option<u16>,
+    pub county: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Municipality {
+    pub id: String,
+    pub name: String,
+    pub numbers: Vec<NumberPeriod>,
+    pub council: Option<String>,
+    pub council_unverified: bool,
+    pub language_form: Option<String>,
+}
+
+impl Municipality {
+    /// The numbering period covering `year`, clamped to the known range.
+    fn period_in(&self, year: u16) -> &NumberPeriod {
+        let first = &self.numbers[0];
+        self.numbers
+            .iter()
+            .find(|p| p.from <= year && p.to.is_none_or(|t| year <= t))
+            .unwrap_or(if year < first.from { first } else { &self.numbers[self.numbers.len() - 1] })
+    }
+    /// The number this municipality had in `year` (clamped to the known range).
+    pub fn code_in(&self, year: u16) -> &str {
+        &self.period_in(year).code
+    }
+    /// The county it belonged to in `year`.
+    pub fn county_in(&self, year: u16) -> &str {
+        &self.period_in(year).county
+    }
+    /// The county before the 2020 reform: 04 Hedmark or 05 Oppland.
+    pub fn old_county(&self) -> &str {
+        self.numbers.first().map(|p| p.county.as_str()).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct County {
+    pub id: String,
+    pub name: String,
+    pub from: u16,
+    pub to: Option<u16>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    /// Municipality ids (2024 numbers).
+    pub members: Vec<String>,
+    /// Members outside Hedmark and Oppland, as (number, name).
+    pub external: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Registry {
+    pub municipalities: Vec<Municipality>,
+    pub counties: Vec<County>,
+    pub councils: Vec<Group>,
+    pub services: Vec<Group>,
+}
+
+/// What a region code found in a data file stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RegionRef {
+    /// Index into `Registry::municipalities`.
+    Municipality(usize),
+    County(String),
+    /// SSB `EAK`.
+    Country,
+    /// SSB `EAKUO`.
+    CountryWithoutOslo,
+    /// SSB `EKGnn`.
+    KostraGroup(u8),
+    Council(usize),
+    Service(usize),
+    /// A Norwegian municipality number outside Hedmark and Oppland.
+    OtherMunicipality,
+}
+
+impl Registry {
+    pub fn bundled() -> Registry {
+        // The bundled file is checked by tests; fall back to empty rather than panic.
+        Registry::parse(BUNDLED).map(|(r, _)| r).unwrap_or_default()
+    }
+
+    pub fn parse(src: &str) -> Result<(Registry, Vec<Diagnostic>), ParseError> {
+        let root = json::parse(src)?;
+        let mut d = Diags::new(src);
+        let mut reg = Registry::default();
+        let str_of = |j: &Json, key: &str| j.get(key).and_then(Json::as_str).map(str::to_string);
+        let year_of = |j: &Json, key: &str| j.get(key).and_then(Json::as_f64).map(|y| y as u16);
+        for (i, m) in root.get("municipalities").and_then(Json::as_arr).unwrap_or(&[]).iter().enumerate() {
+            let path = path_index("$.municipalities", i);
+            let (Some(id), Some(name)) = (str_of(m, "id"), str_of(m, "name")) else {
+                d.error("REGISTRY_ENTRY", &path, m.start, Msg::new("Kommunen mangler id eller navn", "Municipality lacks id or name"));
+                continue;
+            };
+            let mut numbers = Vec::new();
+            for (k, c) in m.get("codes").and_then(Json::as_arr).unwrap_or(&[]).iter().enumerate() {
+                match (str_of(c, "code"), year_of(c, "from"), str_of(c, "county")) {
+                    (Some(code), Some(from), Some(county)) => numbers.push(NumberPeriod { code, from, to: year_of(c, "to"), county }),
+                    _ => d.error(
+                        "REGISTRY_ENTRY",
+                        &path_index(&path_key(&path, "codes"), k),
+                        c.start,
+                        Msg::new("Nummeret mangler code, from eller county", "Number lacks code, from or county"),
+                    ),
+                }
+            }
+            if numbers.is_empty() {
+                d.error("REGISTRY_ENTRY", &path, m.start, Msg::new("Kommunen har ingen nummer", "Municipality has no numbers"));
+                continue;
+            }
+            reg.municipalities.push(Municipality {
+                id,
+                name,
+                numbers,
+                council: str_of(m, "council"),
+                council_unverified: m.get("council_unverified").is_some_and(|v| v.v == json::JVal::Bool(true)),
+                language_form: str_of(m, "language_form"),
+            });
+        }
+        for c in root.get("counties").and_then(Json::as_arr).unwrap_or(&[]) {
+            if let (Some(id), Some(name), Some(from)) = (str_of(c, "id"), str_of(c, "name"), year_of(c, "from")) {
+                reg.counties.push(County { id, name, from, to: year_of(c, "to") });
+            }
+        }
+        let groups = |key: &str, d: &mut Diags, reg: &Registry| -> Vec<Group> {
+            let mut out = Vec::new();
+            for (i, g) in root.get(key).and_then(Json::as_arr).unwrap_or(&[]).iter().enumerate() {
+                let members: Vec<String> =
+                    g.get("members").and_then(Json::as_arr).unwrap_or(&[]).iter().filter_map(|m| m.as_str().map(str::to_string)).collect();
+                for m in &members {
+                    if !reg.municipalities.iter().any(|x| &x.id == m) {
+                        d.error(
+                            "REGISTRY_UNKNOWN_MEMBER",
+                            &path_key(&path_index(&format!("$.{key}"), i), "members"),
+                            g.start,
+                            Msg::new(format!("Ukjent kommune {m}"), format!("Unknown municipality {m}")),
+                        );
+                    }
+                }
+                let external = g
+                    .get("external_members")
+                    .and_then(Json::as_arr)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|e| Some((str_of(e, "code")?, str_of(e, "name")?)))
+                    .collect();
+                let Some(id) = str_of(g, "id") else { continue };
+                let name = str_of(g, "name").unwrap_or_else(|| {
+                    let mut names: Vec<String> =
+                        members.iter().filter_map(|m| reg.municipalities.iter().find(|x| &x.id == m)).map(|x| x.name.clone()).collect();
+                    names.extend(g.get("external_members").and_then(Json::as_arr).unwrap_or(&[]).iter().filter_map(|e| str_of(e, "name")));
+                    names.join(", ")
+                });
+                out.push(Group { id, name, members, external });
+            }
+            out
+        };
+        reg.councils = groups("councils", &mut d, &reg);
+        reg.services = groups("services", &mut d, &reg);
+        Ok((reg, d.list))
+    }
+
+    pub fn municipality(&self, id: &str) -> Option<&Municipality> {
+        self.municipalities.iter().find(|m| m.id == id)
+    }
+
+    /// Resolves any region code seen in SSB files or our own files.
+    pub fn resolve(&self, code: &str) -> Option<RegionRef> {
+        let code = code.trim();
+        let code = code.strip_prefix("K-").or_else(|| code.strip_prefix("F-")).unwrap_or(code);
+        if let Some(i) = self.municipalities.iter().position(|m| m.id == code || m.numbers.iter().any(|n| n.code == code)) {
+            return Some(RegionRef::Municipality(i));
+        }
+        if self.counties.iter().any(|c| c.id == code) {
+            return Some(RegionRef::County(code.to_string()));
+        }
+        match code {
+            "EAK" | "0" | "0000" => return Some(RegionRef::Country),
+            "EAKUO" => return Some(RegionRef::CountryWithoutOslo),
+            _ => {}
+        }
+        if let Some(n) = code.strip_prefix("EKG").and_then(|n| n.parse::<u8>().ok()) {
+            return Some(RegionRef::KostraGroup(n));
+        }
+        if let Some(i) = self.councils.iter().position(|c| c.id == code) {
+            return Some(RegionRef::Council(i));
+        }
+        if let Some(i) = self.services.iter().position(|c| c.id == code) {
+            return Some(RegionRef::Service(i));
+        }
+        if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(RegionRef::OtherMunicipality);
+        }
+        None
+    }
+
+    /// Municipalities (indices) that made up county `id` in `year`. Hedmark (04)
+    /// and Oppland (05) stay defined after 2019 as their 2019 members, so they
+    /// remain selectable; Innlandet (34) has no members before 2020.
+    pub fn county_members(&self, id: &str, year: u16) -> Vec<usize> {
+        self.municipalities
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| match id {
+                "04" | "05" => m.old_county() == id,
+                _ => m.county_in(year) == id && self.counties.iter().any(|c| c.id == id && c.from <= year),
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    pub fn county_name(&self, id: &str) -> Option<&str> {
+        self.counties.iter().find(|c| c.id == id).map(|c| c.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_registry_reads_clean() {
+        let (reg, diags) = Registry::parse(BUNDLED).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(reg.municipalities.len(), 48);
+        assert_eq!(reg.councils.len(), 10);
+        let members: usize = reg.councils.iter().map(|c| c.members.len()).sum();
+        assert_eq!(members, 48, "every municipality is in exactly one council");
+    }
+
+    #[test]
+    fn numbers_resolve_across_renumbering() {
+        let reg = Registry::bundled();
+        let lunner = |c: &str| match reg.resolve(c) {
+            Some(RegionRef::Municipality(i)) => reg.municipalities[i].name.clone(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(lunner("0533"), "Lunner");
+        assert_eq!(lunner("3054"), "Lunner");
+        assert_eq!(lunner("3234"), "Lunner");
+        assert_eq!(lunner("K-0412"), "Ringsaker");
+        let l = reg.municipality("3234").unwrap();
+        assert_eq!((l.code_in(2018), l.code_in(2021), l.code_in(2024)), ("0533", "3054", "3234"));
+        assert_eq!((l.county_in(2018), l.county_in(2021), l.county_in(2025)), ("05", "30", "32"));
+        assert_eq!(reg.resolve("EAKUO"), Some(RegionRef::CountryWithoutOslo));
+        assert_eq!(reg.resolve("EKG16"), Some(RegionRef::KostraGroup(16)));
+        assert_eq!(reg.resolve("0301"), Some(RegionRef::OtherMunicipality));
+        assert_eq!(reg.resolve("9x"), None);
+    }
+
+    #[test]
+    fn counties_over_time() {
+        let reg = Registry::bundled();
+        assert_eq!(reg.county_members("04", 2018).len(), 22);
+        assert_eq!(reg.county_members("05", 2018).len(), 26);
+        assert_eq!(reg.county_members("04", 2022).len(), 22, "Hedmark stays computable after 2020");
+        assert_eq!(reg.county_members("34", 2018).len(), 0);
+        assert_eq!(reg.county_members("34", 2021).len(), 46, "Lunner and Jevnaker went to Viken");
+        assert_eq!(reg.county_members("32", 2024).len(), 2);
+    }
+}

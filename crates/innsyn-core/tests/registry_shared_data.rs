@@ -1,0 +1,80 @@
+//! The project's registry (public/data/regions.json) states the same facts as
+//! the reference data in ../shared/data/municipalities.
+
+use innsyn_core::registry::Registry;
+
+fn shared(rel: &str) -> String {
+    let path = format!("{}/../../../shared/data/{rel}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (the reference data must sit beside the checkout in ../shared/data)"))
+}
+
+/// Splits one CSV line with double-quoted fields.
+fn split_csv(line: &str, sep: char) -> Vec<String> {
+    let (mut out, mut cur, mut quoted) = (Vec::new(), String::new(), false);
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            c if c == sep && !quoted => out.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+#[test]
+fn municipalities_numbers_counties_and_councils_match_the_reference() {
+    let reg = Registry::bundled();
+    let text = shared("municipalities/hedmark_oppland_kommuner_2017-2024.csv");
+    let mut lines = text.lines();
+    let head = split_csv(lines.next().unwrap(), ',');
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let mut n = 0;
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let f = split_csv(line, ',');
+        let m = reg.municipality(&f[col("kommunenummer_2024")]).unwrap_or_else(|| panic!("missing {line}"));
+        assert_eq!(m.name, f[col("kommunenavn_2019")]);
+        assert_eq!(m.code_in(2018), f[col("kommunenummer_2017_2019")]);
+        assert_eq!(m.code_in(2021), f[col("kommunenummer_2020")]);
+        assert_eq!(m.code_in(2024), f[col("kommunenummer_2024")]);
+        assert_eq!(m.county_in(2019), &f[col("fylke_2019")][..2]);
+        assert_eq!(m.county_in(2020), &f[col("fylke_2020")][..2]);
+        assert_eq!(m.county_in(2024), &f[col("fylke_2024")][..2]);
+        let council = &f[col("regionraad")];
+        let ours = reg.councils.iter().find(|c| Some(&c.id) == m.council.as_ref()).unwrap();
+        if council.starts_with("UNVERIFIED") {
+            assert!(m.council_unverified, "{} must be marked unverified", m.name);
+        } else {
+            assert_eq!(&ours.name, council);
+        }
+        n += 1;
+    }
+    assert_eq!(n, 48);
+}
+
+#[test]
+fn shared_child_welfare_services_match_the_2021_register() {
+    let reg = Registry::bundled();
+    let text = shared("municipalities/barnevern_samarbeid_2021-02-23.csv");
+    for line in text.lines().skip(1) {
+        let f = split_csv(line, ';');
+        let Some(Some(innsyn_core::registry::RegionRef::Municipality(i))) =
+            (f[0].len() == 4).then(|| reg.resolve(&f[0]))
+        else {
+            continue;
+        };
+        let m = &reg.municipalities[i];
+        let members: Vec<&str> = f.get(2).map(|s| s.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+        let service = reg.services.iter().find(|s| s.members.contains(&m.id));
+        if members.is_empty() {
+            assert!(service.is_none(), "{} has no shared service in the register", m.name);
+            continue;
+        }
+        let service = service.unwrap_or_else(|| panic!("{} shares a service in the register", m.name));
+        for code in members {
+            let inside = service.members.iter().any(|id| reg.municipality(id).is_some_and(|x| x.code_in(2021) == code));
+            let outside = service.external.iter().any(|(c, _)| c == code);
+            assert!(inside || outside, "{code} missing from {}", service.id);
+        }
+    }
+}

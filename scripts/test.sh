@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: native (domain crate, CLI), wasm component tests in headless
+# Chromium, and end-to-end tests with axe-core against the release build.
+# Installs what it needs first (scripts/setup.sh --browser).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
+
+echo "== native tests (innsyn-core, innsyn-cli)"
+cargo test --locked -p innsyn-core -p innsyn-cli
+
+echo "== wasm component tests in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown -p innsyn-web --test components
+
+echo "== release build into dist-e2e/"
+trunk build --release --offline --dist dist-e2e
+
+echo "== end-to-end tests (Chromium + axe-core)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,372 @@
+//! The page: header with language switch, the chart panel, the municipality list.
+//!
+//! Every string from a data file is rendered as text (Leptos escapes it); the
+//! only inner HTML is the SVG from [`crate::charts`].
+
+use std::sync::Arc;
+
+use innsyn_core::diag::{Diagnostic, Severity};
+use innsyn_core::i18n::{Lang, T};
+use innsyn_core::json::ParseError;
+use innsyn_core::present::{self, Ranking};
+use innsyn_core::query::Query;
+use innsyn_core::read;
+use innsyn_core::registry::Registry;
+use leptos::prelude::*;
+
+use crate::charts;
+use crate::io::{self, FetchError};
+
+/// The bundled demonstration indicator shown on the first page.
+pub const FIRST_CHART: &str = "data/demo/barn-med-tiltak.json";
+
+/// The URL state, shared by every component.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    /// Window width in CSS pixels, kept current on resize.
+    pub viewport: ReadSignal<f64>,
+    pub query: ReadSignal<Query>,
+    set_query: WriteSignal<Query>,
+}
+
+impl Nav {
+    pub fn lang(&self) -> Lang {
+        self.query.get().lang
+    }
+    /// Goes to a new query: a new history entry, and the page follows.
+    pub fn go(&self, q: Query) {
+        io::push_query(&q.to_query_string());
+        self.set_query.set(q);
+    }
+}
+
+/// Sets up what every component expects: the URL state (following
+/// back/forward), the viewport width and the region registry.
+pub fn provide_app_context() -> Nav {
+    let (query, set_query) = signal(Query::parse(&io::location_search()));
+    let (viewport, set_viewport) = signal(io::viewport_width());
+    let nav = Nav { viewport, query, set_query };
+    provide_context(nav);
+    provide_context(Arc::new(Registry::bundled()));
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| set_query.set(Query::parse(&io::location_search())));
+    let resize = window_event_listener(leptos::ev::resize, move |_| set_viewport.set(io::viewport_width()));
+    on_cleanup(move || {
+        popstate.remove();
+        resize.remove();
+    });
+    nav
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let nav = provide_app_context();
+    Effect::new(move |_| {
+        let lang = nav.lang();
+        io::set_document_lang_and_title(lang.code(), &format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang)));
+    });
+    view! {
+        <a class="skip" href="#main">{move || T::SkipToContent.get(nav.lang())}</a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <p class="brand">{move || T::AppName.get(nav.lang())}</p>
+                <LangSwitch/>
+            </div>
+        </header>
+        <main id="main" class="wrap" tabindex="-1">
+            <h1>{move || T::Tagline.get(nav.lang())}</h1>
+            <IndicatorPanel url=FIRST_CHART.to_string()/>
+            <MunicipalityList/>
+        </main>
+        <footer class="site-footer">
+            <div class="wrap"><p>{move || T::Footer.get(nav.lang())}</p></div>
+        </footer>
+    }
+}
+
+/// Links to the same page in the other languages; the current one is marked.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! {
+        <nav class="lang-switch" aria-label=move || T::LanguageLabel.get(nav.lang())>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        let href = move || Query { lang: l, ..nav.query.get() }.to_query_string();
+                        let href = move || { let h = href(); if h.is_empty() { "?".to_string() } else { h } };
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    lang=l.code()
+                                    aria-current=move || (nav.lang() == l).then_some("true")
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        nav.go(Query { lang: l, ..nav.query.get() });
+                                    }
+                                >
+                                    {l.own_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// What a panel got from its file.
+#[derive(Debug)]
+pub enum Loaded {
+    Fetch(FetchError),
+    Unreadable(ParseError),
+    Read { ranking: Option<Ranking>, diagnostics: Vec<Diagnostic> },
+}
+
+pub fn load_ranking(text: &str, registry: &Registry) -> Loaded {
+    match read::read_str(text, registry) {
+        Err(e) => Loaded::Unreadable(e),
+        Ok(out) => {
+            let ranking = out.datasets.first().and_then(|ds| present::ranking(ds, registry, None));
+            Loaded::Read { ranking, diagnostics: out.diagnostics }
+        }
+    }
+}
+
+fn fetch_error_text(e: &FetchError, lang: Lang) -> String {
+    match (e, lang) {
+        (FetchError::Status(404, _), Lang::En) => "The file was not found (404).".into(),
+        (FetchError::Status(404, _), Lang::Nn) => "Fann ikkje fila (404).".into(),
+        (FetchError::Status(404, _), Lang::Nb) => "Fant ikke fila (404).".into(),
+        (FetchError::Status(s, t), Lang::En) => format!("The server answered {s} {t}."),
+        (FetchError::Status(s, t), _) => format!("Tjeneren svarte {s} {t}."),
+        (FetchError::TooLarge(n), Lang::En) => format!("The file is too large ({} MB).", n / 1_000_000),
+        (FetchError::TooLarge(n), _) => format!("Fila er for stor ({} MB).", n / 1_000_000),
+        (FetchError::Network(m), Lang::En) => format!("Network error: {m}"),
+        (FetchError::Network(m), Lang::Nn) => format!("Nettverksfeil: {m}"),
+        (FetchError::Network(m), Lang::Nb) => format!("Nettverksfeil: {m}"),
+    }
+}
+
+/// A panel that fetches one indicator file and shows it as a ranking chart
+/// with a text summary and a table; loading, error and empty states are
+/// shown in the panel itself, so a bad file never takes the page down.
+#[component]
+pub fn IndicatorPanel(url: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let fetch_url = url.clone();
+    let data = LocalResource::new(move || {
+        let url = fetch_url.clone();
+        let registry = registry.clone();
+        async move {
+            Arc::new(match io::fetch_text(&url).await {
+                Err(e) => Loaded::Fetch(e),
+                Ok(text) => load_ranking(&text, &registry),
+            })
+        }
+    });
+    view! {
+        <section class="panel" aria-busy=move || data.get().is_none().then_some("true")>
+            {move || {
+                let lang = nav.lang();
+                match data.get() {
+                    None => view! { <p class="loading" role="status">{T::Loading.get(lang)}</p> }.into_any(),
+                    Some(loaded) => match &*loaded {
+                        Loaded::Fetch(e) => error_box(lang, &url, fetch_error_text(e, lang), Vec::new()).into_any(),
+                        Loaded::Unreadable(e) => {
+                            let msg = match lang {
+                                Lang::En => format!("Line {}, column {}: {}", e.line, e.col, e.message_en()),
+                                _ => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
+                            };
+                            error_box(lang, &url, msg, Vec::new()).into_any()
+                        }
+                        Loaded::Read { ranking: _, diagnostics } if diagnostics.iter().any(|d| d.severity == Severity::Error) => {
+                            error_box(lang, &url, String::new(), diagnostics.clone()).into_any()
+                        }
+                        Loaded::Read { ranking: None, .. } => {
+                            view! { <p class="empty" role="status">{T::EmptyData.get(lang)}</p> }.into_any()
+                        }
+                        Loaded::Read { ranking: Some(r), .. } => view! { <RankingFigure ranking=r.clone() file=url.clone()/> }.into_any(),
+                    },
+                }
+            }}
+        </section>
+    }
+}
+
+fn error_box(lang: Lang, url: &str, detail: String, diagnostics: Vec<Diagnostic>) -> impl IntoView {
+    let file = match lang {
+        Lang::En => format!("File: {url}"),
+        Lang::Nn => format!("Fil: {url}"),
+        Lang::Nb => format!("Fil: {url}"),
+    };
+    view! {
+        <div class="error" role="alert">
+            <h2>{T::LoadError.get(lang)}</h2>
+            <p>{file}</p>
+            {(!detail.is_empty()).then(|| view! { <p>{detail}</p> })}
+            {(!diagnostics.is_empty()).then(|| view! {
+                <ul class="diagnostics">
+                    {diagnostics.into_iter().take(20).map(|d| view! { <li><code>{d.path.clone()}</code>" "{d.to_line(lang)}</li> }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}
+
+/// The width a chart is drawn at: the panel's inner width (page and panel
+/// padding taken off), so its text keeps its size on phones and desktops.
+pub fn chart_width(viewport: f64) -> f32 {
+    let padding = if viewport >= 768.0 { 2.0 * 16.0 + 2.0 * 24.0 } else { 4.0 * 16.0 };
+    (viewport.min(72.0 * 16.0) - padding).clamp(256.0, 1088.0) as f32
+}
+
+/// The chart, its text summary, the demo label, the source line and the table toggle.
+#[component]
+fn RankingFigure(ranking: Ranking, file: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let (show_table, set_show_table) = signal(false);
+    let r = Arc::new(ranking);
+    let id = format!("fig-{}", r.meta.id);
+    let heading_id = format!("{id}-h");
+    let table_id = format!("{id}-table");
+    let (r1, r2, r3, r4) = (r.clone(), r.clone(), r.clone(), r.clone());
+    let svg = Memo::new(move |_| charts::ranking_svg(&r1, nav.lang(), chart_width(nav.viewport.get())).unwrap_or_default());
+    view! {
+        <figure class="figure" aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone()>{move || format!("{} {}", r2.meta.title.get(nav.lang()), r2.period)}</h2>
+            <p class="unit">{move || format!("{}: {}", T::Unit.get(nav.lang()), r3.meta.unit.get(nav.lang()))}</p>
+            {r.meta.demo.then(|| view! {
+                <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong>" "{move || T::DemoExplained.get(nav.lang())}</p>
+            })}
+            <div class="chart" role="img" aria-label=move || r4.summary(nav.lang()) hidden=move || show_table.get() inner_html=move || svg.get()></div>
+            <RankingTable ranking=r.clone() id=table_id.clone() hidden=show_table/>
+            <figcaption>
+                <p class="summary">{ let r = r.clone(); move || r.summary(nav.lang()) }</p>
+                <p class="source">
+                    {move || T::Source.get(nav.lang())}": "
+                    { let r = r.clone(); move || r.meta.source.clone().unwrap_or_default() }
+                    " · "{file}
+                </p>
+                <button
+                    type="button"
+                    class="toggle"
+                    aria-controls=table_id
+                    aria-expanded=move || if show_table.get() { "true" } else { "false" }
+                    on:click=move |_| set_show_table.update(|v| *v = !*v)
+                >
+                    {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
+                </button>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The ranking as a real table; value cells carry the raw number in `data-value`.
+#[component]
+fn RankingTable(ranking: Arc<Ranking>, id: String, hidden: ReadSignal<bool>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let (r1, r2) = (ranking.clone(), ranking.clone());
+    view! {
+        <div
+            class="table-wrap"
+            hidden=move || !hidden.get()
+            id=id
+            tabindex="0"
+            role="region"
+            aria-label=move || format!("{} {} – {}", r1.meta.title.get(nav.lang()), r1.period, T::Table.get(nav.lang()))
+        >
+            <table>
+                <caption>{move || format!("{} {} ({})", r2.meta.title.get(nav.lang()), r2.period, r2.meta.unit.get(nav.lang()))}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || T::Municipality.get(nav.lang())}</th>
+                        <th scope="col" class="num">{move || T::Value.get(nav.lang())}</th>
+                        <th scope="col">{move || T::Status.get(nav.lang())}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let lang = nav.lang();
+                        ranking
+                            .rows
+                            .iter()
+                            .map(|row| {
+                                let value = row.value.map(|v| ranking.format(v, lang));
+                                let note = match (&row.value, &row.status) {
+                                    (Some(_), None) => String::new(),
+                                    (Some(_), Some(s)) => s.meaning(lang),
+                                    (None, s) => present::reason(s.as_ref(), lang),
+                                };
+                                let symbol = row.status.as_ref().map(|s| s.symbol().to_string());
+                                view! {
+                                    <tr>
+                                        <th scope="row">{row.name.clone()}" "<span class="code">{row.code.clone()}</span></th>
+                                        <td class="num" data-value=row.value.map(|v| v.to_string()).unwrap_or_default()>
+                                            {value.unwrap_or_else(|| symbol.clone().unwrap_or_else(|| "–".into()))}
+                                        </td>
+                                        <td>{note}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The 48 municipalities with their numbers over time, county and regional council.
+#[component]
+fn MunicipalityList() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    view! {
+        <section class="panel" aria-labelledby="munis-h">
+            <h2 id="munis-h">{move || T::Municipalities.get(nav.lang())}</h2>
+            <p>{move || T::MunicipalitiesIntro.get(nav.lang())}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Municipalities.get(nav.lang()), T::Table.get(nav.lang()))>
+                <table class="municipalities">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || T::Municipality.get(nav.lang())}</th>
+                            <th scope="col">{move || T::Number2017.get(nav.lang())}</th>
+                            <th scope="col">{move || T::Number2020.get(nav.lang())}</th>
+                            <th scope="col">{move || T::Number2024.get(nav.lang())}</th>
+                            <th scope="col">{move || T::County.get(nav.lang())}</th>
+                            <th scope="col">{move || T::RegionalCouncil.get(nav.lang())}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang = nav.lang();
+                            registry
+                                .municipalities
+                                .iter()
+                                .map(|m| {
+                                    let county = registry.county_name(m.old_county()).unwrap_or_default().to_string();
+                                    let council = m.council.as_ref().and_then(|c| registry.councils.iter().find(|g| &g.id == c)).map(|g| g.name.clone()).unwrap_or_default();
+                                    let council = if m.council_unverified { format!("{council} ({})", T::Unverified.get(lang)) } else { council };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{m.name.clone()}</th>
+                                            <td>{m.code_in(2019).to_string()}</td>
+                                            <td>{m.code_in(2020).to_string()}</td>
+                                            <td>{m.code_in(2024).to_string()}</td>
+                                            <td>{county}</td>
+                                            <td>{council}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,73 @@
+//! The only module that calls charts-rs. It turns view models into SVG text;
+//! that SVG is the only markup the app ever sets as inner HTML. Every label
+//! that goes into it comes from the registry or a data file, so it is escaped
+//! here before charts-rs writes it into the SVG.
+
+use charts_rs::{Color, HorizontalBarChart, Series};
+use innsyn_core::i18n::{format_number, Lang};
+use innsyn_core::present::Ranking;
+
+/// Colour of bars: dark blue, 7:1 against white (WCAG AAA for large shapes).
+const BAR: Color = Color { r: 0x1f, g: 0x4e, b: 0x8c, a: 255 };
+
+/// charts-rs measures text with its embedded Roboto; the SVG names fallbacks
+/// so that viewers without Roboto still get a sans-serif face of similar width.
+const FONT: &str = "Roboto, Arial, Helvetica, sans-serif";
+
+/// Escapes text for an SVG text node.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// A horizontal bar chart of a ranking: one bar per municipality, highest at
+/// the top; a municipality without a number gets no bar and its status symbol
+/// after its name (the table explains it).
+pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String> {
+    // charts-rs draws the first category at the bottom: reverse so the highest is on top.
+    let rows: Vec<_> = r.rows.iter().rev().collect();
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|row| match (&row.value, &row.status) {
+            (None, Some(s)) => esc(&format!("{} ({})", row.name, s.symbol())),
+            (None, None) => esc(&format!("{} (–)", row.name)),
+            _ => esc(&row.name),
+        })
+        .collect();
+    let data: Vec<Option<f32>> = rows.iter().map(|row| row.value.map(|v| v as f32)).collect();
+    let mut series = Series::new_nullable(esc(r.meta.title.get(lang)), data);
+    series.label_show = true;
+    let mut chart = HorizontalBarChart::new(vec![series], labels);
+    chart.width = width;
+    chart.height = 50.0 + 20.0 * rows.len() as f32;
+    chart.font_family = FONT.into();
+    chart.compact = true;
+    chart.legend.show = Some(false);
+    chart.series.colors = vec![BAR];
+    chart.series.label.formatter = "{c}".into();
+    chart.margin.right = 40.0;
+    chart.svg().map(|svg| localize_numbers(&svg, lang)).map_err(|e| e.to_string())
+}
+
+/// Rewrites every SVG text node that is only a number (axis ticks, value
+/// labels) the way `lang` writes numbers: `28,1` and `2 073` in Norwegian.
+pub fn localize_numbers(svg: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(svg.len() + 64);
+    let mut rest = svg;
+    while let Some(gt) = rest.find('>') {
+        out.push_str(&rest[..=gt]);
+        rest = &rest[gt + 1..];
+        let end = rest.find('<').unwrap_or(rest.len());
+        let text = &rest[..end];
+        let t = text.trim();
+        match t.parse::<f64>() {
+            Ok(v) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => {
+                let decimals = t.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
+                out.push_str(&format_number(v, decimals, lang));
+            }
+            _ => out.push_str(text),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,3 @@
+fn main() {
+    innsyn_web::start();
+}

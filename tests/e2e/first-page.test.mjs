@@ -1,0 +1,99 @@
+// The first page end to end: registry list, the demonstration chart from a
+// fetched file, languages, keyboard use, phone width, and axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, newPage, firstChart, axe, screenshot, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const demo = JSON.parse(await readFile(join(ROOT, 'public/data/demo/barn-med-tiltak.json'), 'utf8'));
+const nb = (v, d) => v.toFixed(d).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+for (const width of [1280, 375]) {
+  for (const lang of ['nb', 'nn', 'en']) {
+    test(`first page in ${lang} at ${width} px: chart, list, no sideways scrolling, axe clean`, async () => {
+      const page = await newPage(browser, width);
+      await page.goto(server.url + (lang === 'nb' ? '' : `?lang=${lang}`));
+      await firstChart(page);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      const h1 = await page.textContent('h1');
+      assert.match(h1, { nb: /Barnevernet i kommunene/, nn: /Barnevernet i kommunane/, en: /Child welfare in the municipalities/ }[lang]);
+      assert.equal(await page.locator('table.municipalities tbody tr').count(), 48);
+      assert.match(await page.textContent('.demo-label'), { nb: /Fiktive tall/, nn: /Fiktive tal/, en: /Fictitious figures/ }[lang]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+      assert.deepEqual(await axe(page), []);
+      await screenshot(page, `first-page-${lang}-${width}`);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+  }
+}
+
+test('the chart shows the file: top municipality and its value in the table', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await firstChart(page);
+  const rows = demo.values.filter((o) => o.period === '2024' && o.value !== null).sort((a, b) => b.value - a.value);
+  await page.click('button.toggle');
+  const first = page.locator('.figure tbody tr').first();
+  assert.equal(await first.locator('td.num').getAttribute('data-value'), String(rows[0].value));
+  assert.equal((await first.locator('td.num').textContent()).trim(), nb(rows[0].value, 1));
+  assert.match(await first.locator('th').textContent(), new RegExp(rows[0].region));
+  assert.deepEqual(await axe(page), [], 'axe with the table open');
+  await page.close();
+});
+
+test('language switch updates the URL, <html lang> and the text; back goes back', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await firstChart(page);
+  await page.click('.lang-switch a[lang=nn]');
+  await page.waitForFunction(() => document.documentElement.lang === 'nn');
+  assert.match(page.url(), /\?lang=nn$/);
+  assert.match(await page.textContent('h1'), /kommunane/);
+  assert.equal(await page.getAttribute('.lang-switch a[lang=nn]', 'aria-current'), 'true');
+  await page.goBack();
+  await page.waitForFunction(() => document.documentElement.lang === 'nb');
+  assert.match(await page.textContent('h1'), /kommunene/);
+  await page.close();
+});
+
+test('keyboard: skip link first, then the language links; the table toggle works with Enter', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await firstChart(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('lang')), 'nb');
+  await page.focus('button.toggle');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('button.toggle', 'aria-expanded'), 'true');
+  assert.equal(await page.locator('.figure .table-wrap').isVisible(), true);
+  await page.close();
+});
+
+test('a missing data file gives a clear error in its panel and the rest of the page works', async () => {
+  const page = await newPage(browser);
+  await page.route('**/data/demo/barn-med-tiltak.json', (r) => r.fulfill({ status: 404, body: 'nope' }));
+  await page.goto(server.url);
+  await page.waitForSelector('.panel [role=alert]');
+  assert.match(await page.textContent('.panel [role=alert]'), /Fant ikke fila \(404\)/);
+  assert.equal(await page.locator('table.municipalities tbody tr').count(), 48);
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
+test('a malformed data file names the line and column', async () => {
+  const page = await newPage(browser);
+  await page.route('**/data/demo/barn-med-tiltak.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"format": "innsyn-indicator/1",\n "values": [' }));
+  await page.goto(server.url);
+  await page.waitForSelector('.panel [role=alert]');
+  assert.match(await page.textContent('.panel [role=alert]'), /Linje 2, kolonne 13/);
+  await page.close();
+});
