@@ -14,5 +14,5 @@ cargo test --locked --target wasm32-unknown-unknown -p innsyn-web --test compone
 echo "== release build into dist-e2e/"
 trunk build --release --offline --dist dist-e2e
 
-echo "== end-to-end tests (Chromium + axe-core)"
-node --test --test-concurrency=1 tests/e2e/
+echo "== conformance with jsonstat-toolkit, then end-to-end tests (Chromium + axe-core)"
+node --test --test-concurrency=1 tests/conformance/ tests/e2e/

@@ -15,6 +15,8 @@ const HELP: &str = "innsyn – verktøy for indikatorfiler til Innsyn / tools fo
 BRUK / USAGE:
   innsyn validate [--lang nb|en] FILE...   Sjekk filer / check files
                                            exit 0 gyldig/valid, 1 ugyldig/invalid, 2 uleselig/unreadable
+  innsyn cells FILE                        Alle celler som CSV / every cell as CSV, row-major:
+                                           \"# dataset N\" (from 0), header: dimension ids,value,status
   innsyn demo --out DIR                    Skriv demonstrasjonsdata / write the demonstration data
   innsyn --help
 ";
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..]),
+        Some("cells") => cells(&args[1..]),
         Some("demo") => demo_cmd(&args[1..]),
         Some("--help" | "-h" | "help") => {
             print!("{HELP}");
@@ -69,7 +72,7 @@ fn validate(args: &[String]) -> ExitCode {
     let (mut invalid, mut unreadable) = (false, false);
     for f in files {
         let out = read_file(f).map_err(|e| e.to_string()).and_then(|bytes| {
-            read::read_bytes(&bytes, &registry).map_err(|e| match lang {
+            read::read_bytes(&bytes, &registry, read::Options::default()).map_err(|e| match lang {
                 Lang::En => format!("line {}, column {}: {}", e.line, e.col, e.message_en()),
                 _ => format!("linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
             })
@@ -101,6 +104,66 @@ fn validate(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::from(if unreadable { 2 } else if invalid { 1 } else { 0 })
+}
+
+/// Quotes a CSV field when it needs it.
+fn csv(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\"")).into()
+    } else {
+        field.into()
+    }
+}
+
+/// The canonical dump: every cell of every dataset in row-major order, with
+/// its category ids, its value as written in the file and its status.
+fn cells(args: &[String]) -> ExitCode {
+    let [file] = args else {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    };
+    let registry = Registry::bundled();
+    let out = match read_file(file).and_then(|b| read::read_bytes(&b, &registry, read::Options { keep_raw: true }).map_err(|e| e.to_string())) {
+        Ok(out) => out,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+    use std::io::Write;
+    let mut write = || -> std::io::Result<()> {
+        for (n, ds) in out.datasets.iter().enumerate() {
+            writeln!(w, "# dataset {n}")?;
+            let head: Vec<_> = ds.dims.iter().map(|d| csv(&d.id).into_owned()).chain(["value".into(), "status".into()]).collect();
+            writeln!(w, "{}", head.join(","))?;
+            let mut coords = vec![0usize; ds.dims.len()];
+            for i in 0..ds.cell_count() {
+                for (k, d) in ds.dims.iter().enumerate() {
+                    write!(w, "{},", csv(&d.categories[coords[k]].id))?;
+                }
+                let raw = ds.raw_values.as_ref().and_then(|r| r.get(i)).and_then(|r| r.as_deref());
+                let value = match raw {
+                    Some(r) => csv(r).into_owned(),
+                    None => ds.values.get(i).map(|v| v.to_string()).unwrap_or_default(),
+                };
+                writeln!(w, "{value},{}", ds.status.get(&i).map(|s| csv(s.symbol()).into_owned()).unwrap_or_default())?;
+                // Next coordinates: the last dimension varies fastest.
+                for k in (0..coords.len()).rev() {
+                    coords[k] += 1;
+                    if coords[k] < ds.dims[k].len() {
+                        break;
+                    }
+                    coords[k] = 0;
+                }
+            }
+        }
+        w.flush()
+    };
+    match write() {
+        Ok(()) => ExitCode::from(if out.has_errors() { 1 } else { 0 }),
+        Err(_) => ExitCode::from(2),
+    }
 }
 
 fn demo_cmd(args: &[String]) -> ExitCode {

@@ -26,8 +26,16 @@ pub enum JVal {
     Num(f64),
     Str(String),
     Arr(Vec<Json>),
+    /// A long array holding only numbers and nulls, stored compactly: one f64
+    /// per item, `null` as NaN (JSON has no NaN, so this is unambiguous).
+    /// Use [`Json::num_items`] to read it; item positions are found again by
+    /// [`item_spans`] when a diagnostic or a raw dump needs them.
+    NumArr(Vec<f64>),
     Obj(Vec<Member>),
 }
+
+/// Arrays of numbers at least this long are stored as [`JVal::NumArr`].
+pub const COMPACT_FROM: usize = 64;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
@@ -67,6 +75,23 @@ impl Json {
             _ => None,
         }
     }
+    /// The items of an array of numbers and nulls, in either representation;
+    /// `None` if this is not an array or an item is something else.
+    pub fn num_items(&self) -> Option<Vec<Option<f64>>> {
+        match &self.v {
+            JVal::NumArr(v) => Some(v.iter().map(|x| if x.is_nan() { None } else { Some(*x) }).collect()),
+            JVal::Arr(a) => a.iter().map(|j| match j.v { JVal::Num(n) => Some(Some(n)), JVal::Null => Some(None), _ => None }).collect(),
+            _ => None,
+        }
+    }
+    /// Number of items of an array in either representation.
+    pub fn arr_len(&self) -> Option<usize> {
+        match &self.v {
+            JVal::NumArr(v) => Some(v.len()),
+            JVal::Arr(a) => Some(a.len()),
+            _ => None,
+        }
+    }
     pub fn is_null(&self) -> bool {
         matches!(self.v, JVal::Null)
     }
@@ -77,7 +102,7 @@ impl Json {
             JVal::Bool(_) => "boolean",
             JVal::Num(_) => "number",
             JVal::Str(_) => "string",
-            JVal::Arr(_) => "array",
+            JVal::Arr(_) | JVal::NumArr(_) => "array",
             JVal::Obj(_) => "object",
         }
     }
@@ -349,22 +374,41 @@ impl Parser<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Result<JVal, ParseError> {
+        let open = self.i;
         self.i += 1;
-        let mut items = Vec::new();
+        // Numbers and nulls go to `nums` while every item so far is one; the
+        // first other item turns them into nodes (positions found by rescanning).
+        let mut nums: Vec<f64> = Vec::new();
+        let mut items: Option<Vec<Json>> = None;
         self.ws();
         if self.s.get(self.i) == Some(&b']') {
             self.i += 1;
-            return Ok(JVal::Arr(items));
+            return Ok(JVal::Arr(Vec::new()));
         }
         loop {
             self.ws();
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            match (&mut items, &item.v) {
+                (None, JVal::Num(n)) => nums.push(*n),
+                (None, JVal::Null) => nums.push(f64::NAN),
+                (None, _) => {
+                    let mut nodes = nodes_of(self.src, open, &nums);
+                    nodes.push(item);
+                    items = Some(nodes);
+                    nums = Vec::new();
+                }
+                (Some(list), _) => list.push(item),
+            }
             self.ws();
             match self.s.get(self.i) {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
-                    return Ok(JVal::Arr(items));
+                    return Ok(match items {
+                        Some(list) => JVal::Arr(list),
+                        None if nums.len() >= COMPACT_FROM => JVal::NumArr(nums),
+                        None => JVal::Arr(nodes_of(self.src, open, &nums)),
+                    });
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -407,6 +451,33 @@ impl Parser<'_> {
     }
 }
 
+/// Byte spans of the items of an array of numbers and nulls starting at
+/// byte `open` (its `[`). Only for arrays the parser accepted.
+pub fn item_spans(src: &str, open: u32, count: usize) -> Vec<(u32, u32)> {
+    let b = src.as_bytes();
+    let mut i = open as usize + 1;
+    let mut out = Vec::with_capacity(count);
+    while out.len() < count && i < b.len() {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b',') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | b',' | b']') {
+            i += 1;
+        }
+        out.push((start as u32, i as u32));
+    }
+    out
+}
+
+fn nodes_of(src: &str, open: usize, nums: &[f64]) -> Vec<Json> {
+    item_spans(src, open as u32, nums.len())
+        .into_iter()
+        .zip(nums)
+        .map(|((start, end), n)| Json { start, end, v: if n.is_nan() { JVal::Null } else { JVal::Num(*n) } })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -421,6 +492,24 @@ mod tests {
         assert!(a[2].is_null());
         assert_eq!(j.get("b").unwrap().as_str(), Some("xæ\n"));
         assert_eq!(j.get("c").unwrap().v, JVal::Bool(true));
+    }
+
+    #[test]
+    fn long_numeric_arrays_are_compact_and_keep_positions() {
+        let items: Vec<String> = (0..100).map(|i| if i % 7 == 0 { "null".into() } else { format!("{i}.5") }).collect();
+        let src = format!("[ {} ]", items.join(" ,\n"));
+        let j = parse(&src).unwrap();
+        assert!(matches!(j.v, JVal::NumArr(_)));
+        let vals = j.num_items().unwrap();
+        assert_eq!((vals[0], vals[1], vals[99]), (None, Some(1.5), Some(99.5)));
+        let spans = item_spans(&src, j.start, 100);
+        assert_eq!(&src[spans[98].0 as usize..spans[98].1 as usize], "null");
+        assert_eq!(&src[spans[99].0 as usize..spans[99].1 as usize], "99.5");
+        // A text item after many numbers: every item becomes a node, positions intact.
+        let src2 = format!("[{}, \"x\"]", items.join(","));
+        let j2 = parse(&src2).unwrap();
+        let a = j2.as_arr().unwrap();
+        assert_eq!((a.len(), a[99].raw(&src2), a[100].as_str()), (101, "99.5", Some("x")));
     }
 
     #[test]

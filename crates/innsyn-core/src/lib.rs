@@ -2,6 +2,7 @@
 //!
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
+//! - [`jsonstat`]: JSON-stat 2.0 datasets, collections, dimensions and 1.x bundles;
 //! - [`simple`]: Innsyn's own indicator format;
 //! - [`model`]: the cube every reader produces; [`status`]: SSB's cell symbols;
 //! - [`registry`]: municipalities, numbers over time, counties, councils, services;
@@ -14,6 +15,7 @@
 pub mod diag;
 pub mod i18n;
 pub mod json;
+pub mod jsonstat;
 pub mod model;
 pub mod present;
 pub mod query;

@@ -142,6 +142,56 @@ pub struct IndicatorMeta {
     pub demo: bool,
 }
 
+/// Cell values in row-major order, 8 bytes a cell so that large SSB cubes
+/// stay small. "No number" is stored as NaN internally and is only ever read
+/// back as `None` through [`Values::get`]: no NaN leaves this type.
+#[derive(Debug, Clone, Default)]
+pub struct Values(Vec<f64>);
+
+impl Values {
+    /// `n` cells, all without a number.
+    pub fn missing(n: usize) -> Values {
+        Values(vec![f64::NAN; n])
+    }
+    /// Takes a buffer where NaN marks a missing number (as `json::JVal::NumArr`).
+    pub fn from_nan_encoded(v: Vec<f64>) -> Values {
+        Values(v)
+    }
+    pub fn get(&self, i: usize) -> Option<f64> {
+        self.0.get(i).copied().filter(|v| !v.is_nan())
+    }
+    pub fn set(&mut self, i: usize, v: Option<f64>) {
+        if let Some(slot) = self.0.get_mut(i) {
+            *slot = v.filter(|x| x.is_finite()).unwrap_or(f64::NAN);
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = Option<f64>> + '_ {
+        self.0.iter().map(|v| if v.is_nan() { None } else { Some(*v) })
+    }
+    /// Pads with missing cells or cuts to `n`.
+    pub fn resize(&mut self, n: usize) {
+        self.0.resize(n, f64::NAN);
+    }
+}
+
+impl PartialEq for Values {
+    fn eq(&self, other: &Values) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl FromIterator<Option<f64>> for Values {
+    fn from_iter<I: IntoIterator<Item = Option<f64>>>(iter: I) -> Values {
+        Values(iter.into_iter().map(|v| v.filter(|x| x.is_finite()).unwrap_or(f64::NAN)).collect())
+    }
+}
+
 /// A cube of cells. Values are stored row-major: the last dimension varies fastest.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
@@ -151,7 +201,7 @@ pub struct Dataset {
     pub note: Vec<String>,
     pub links: Vec<Link>,
     pub dims: Vec<Dimension>,
-    pub values: Vec<Option<f64>>,
+    pub values: Values,
     /// The value text as written in the file, when the reader was asked to keep it.
     pub raw_values: Option<Vec<Option<Box<str>>>>,
     /// Status by cell index; only cells that have one.
@@ -195,7 +245,7 @@ impl Dataset {
     }
 
     pub fn cell(&self, index: usize) -> Cell<'_> {
-        Cell { value: self.values.get(index).copied().flatten(), status: self.status.get(&index) }
+        Cell { value: self.values.get(index), status: self.status.get(&index) }
     }
 
     /// The cell at the given category ids, one per dimension, in dimension order.

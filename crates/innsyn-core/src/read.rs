@@ -6,7 +6,8 @@
 
 use crate::diag::{Diagnostic, Diags, Msg};
 use crate::json::{self, ParseError, ParseErrorKind};
-use crate::model::Dataset;
+use crate::jsonstat;
+use crate::model::{Dataset, Dimension};
 use crate::registry::Registry;
 use crate::simple;
 
@@ -16,6 +17,8 @@ pub const MAX_FILE_BYTES: usize = 64_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// JSON-stat (2.0 dataset, collection or dimension; 1.x bundle).
+    JsonStat,
     /// Innsyn's simple indicator format.
     Simple,
     Unknown,
@@ -25,7 +28,16 @@ pub enum Format {
 pub struct ReadOutput {
     pub format: Format,
     pub datasets: Vec<Dataset>,
+    /// Dimensions from JSON-stat `dimension` documents.
+    pub dimensions: Vec<Dimension>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a reader keeps besides the numbers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep every value's text as written (for `innsyn cells`); costs memory.
+    pub keep_raw: bool,
 }
 
 impl ReadOutput {
@@ -34,21 +46,30 @@ impl ReadOutput {
     }
 }
 
-pub fn read_bytes(bytes: &[u8], registry: &Registry) -> Result<ReadOutput, ParseError> {
+pub fn read_bytes(bytes: &[u8], registry: &Registry, opts: Options) -> Result<ReadOutput, ParseError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ParseError { kind: ParseErrorKind::TooLarge { limit: MAX_FILE_BYTES }, offset: 0, line: 1, col: 1 });
     }
-    read_str(json::decode(bytes)?, registry)
+    read_with(json::decode(bytes)?, registry, opts)
 }
 
 pub fn read_str(src: &str, registry: &Registry) -> Result<ReadOutput, ParseError> {
+    read_with(src, registry, Options::default())
+}
+
+pub fn read_with(src: &str, registry: &Registry, opts: Options) -> Result<ReadOutput, ParseError> {
     if src.len() > MAX_FILE_BYTES {
         return Err(ParseError { kind: ParseErrorKind::TooLarge { limit: MAX_FILE_BYTES }, offset: 0, line: 1, col: 1 });
     }
     let root = json::parse(src)?;
     let mut d = Diags::new(src);
+    let mut dimensions = Vec::new();
     let (format, datasets) = if simple::is_simple(&root) {
         (Format::Simple, simple::read(&root, src, registry, &mut d).into_iter().collect())
+    } else if jsonstat::is_jsonstat(&root) {
+        let out = jsonstat::read(root, src, opts.keep_raw, &mut d);
+        dimensions = out.dimensions;
+        (Format::JsonStat, out.datasets)
     } else {
         d.error_hint(
             "UNKNOWN_FORMAT",
@@ -59,5 +80,5 @@ pub fn read_str(src: &str, registry: &Registry) -> Result<ReadOutput, ParseError
         );
         (Format::Unknown, Vec::new())
     };
-    Ok(ReadOutput { format, datasets, diagnostics: d.list })
+    Ok(ReadOutput { format, datasets, dimensions, diagnostics: d.list })
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{path_index, path_key, Diags, Msg};
 use crate::json::{JVal, Json};
-use crate::model::{Category, Dataset, Direction, Dimension, I18nText, IndicatorMeta, Rate, Role};
+use crate::model::{Category, Dataset, Direction, Dimension, I18nText, IndicatorMeta, Rate, Role, Values};
 use crate::registry::Registry;
 use crate::status::Status;
 
@@ -336,7 +336,7 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     let mut ds = Dataset {
         label: Some(meta.title.nb.clone()),
         source: meta.source.clone(),
-        values: vec![None; n],
+        values: Values::missing(n),
         raw_values: Some(vec![None; n]),
         dims,
         ..Default::default()
@@ -345,7 +345,7 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     for o in &obs {
         let (r, t) = (region_pos[o.region.as_str()], period_pos[o.period.as_str()]);
         let at = |m: usize| (m * nr + r) * np + t;
-        ds.values[at(0)] = o.value;
+        ds.values.set(at(0), o.value);
         if let Some(raw) = ds.raw_values.as_mut() {
             raw[at(0)] = o.raw.clone();
         }
@@ -353,8 +353,8 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
             ds.status.insert(at(0), s.clone());
         }
         if measures.len() == 3 {
-            ds.values[at(1)] = o.numerator;
-            ds.values[at(2)] = o.denominator;
+            ds.values.set(at(1), o.numerator);
+            ds.values.set(at(2), o.denominator);
         }
     }
     ds.meta = Some(meta);
