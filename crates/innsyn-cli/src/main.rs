@@ -17,6 +17,13 @@ BRUK / USAGE:
                                            exit 0 gyldig/valid, 1 ugyldig/invalid, 2 uleselig/unreadable
   innsyn cells FILE                        Alle celler som CSV / every cell as CSV, row-major:
                                            \"# dataset N\" (from 0), header: dimension ids,value,status
+  innsyn convert FILE.csv --id ID --title T --description D --unit U [OPTIONS]
+                                           CSV (region,period,value[,status,numerator,denominator];
+                                           ; or , as separator) til/to innsyn-indicator/1
+      --title-nn --title-en --description-nn --description-en --unit-nn --unit-en TEXT
+      --decimals N  --rate-per N --numerator TEXT --denominator TEXT
+      --higher-is better|worse|neither  --source NAME --source-url URL --table ID
+      --licence ID  --out FILE (default: standard output)
   innsyn demo --out DIR                    Skriv demonstrasjonsdata / write the demonstration data
   innsyn --help
 ";
@@ -26,6 +33,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..]),
         Some("cells") => cells(&args[1..]),
+        Some("convert") => convert(&args[1..]),
         Some("demo") => demo_cmd(&args[1..]),
         Some("--help" | "-h" | "help") => {
             print!("{HELP}");
@@ -164,6 +172,72 @@ fn cells(args: &[String]) -> ExitCode {
         Ok(()) => ExitCode::from(if out.has_errors() { 1 } else { 0 }),
         Err(_) => ExitCode::from(2),
     }
+}
+
+fn convert(args: &[String]) -> ExitCode {
+    use innsyn_core::convert::{csv_to_simple, Meta};
+    let (lang, rest) = lang_arg(args);
+    let mut file = None;
+    let mut flags: std::collections::HashMap<&str, &str> = Default::default();
+    let mut it = rest.into_iter();
+    while let Some(a) = it.next() {
+        match (a.strip_prefix("--"), it.as_slice().first()) {
+            (Some(k), Some(_)) => {
+                flags.insert(k, it.next().map(String::as_str).unwrap_or_default());
+            }
+            (None, _) if file.is_none() => file = Some(a.as_str()),
+            _ => {
+                eprint!("{HELP}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (Some(file), Some(id)) = (file, flags.get("id")) else {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    };
+    let text = |k: &str| flags.get(k).map(|s| s.to_string());
+    let three = |k: &str| [text(k), text(&format!("{k}-nn")), text(&format!("{k}-en"))];
+    let meta = Meta {
+        id: id.to_string(),
+        title: three("title"),
+        description: three("description"),
+        unit: three("unit"),
+        decimals: flags.get("decimals").and_then(|d| d.parse().ok()),
+        rate: flags.get("rate-per").and_then(|p| p.parse().ok()).map(|p| (p, text("numerator").unwrap_or_default(), text("denominator").unwrap_or_default())),
+        higher_is: text("higher-is"),
+        source_name: text("source"),
+        source_url: text("source-url"),
+        source_table: text("table"),
+        licence: text("licence"),
+    };
+    let csv = match read_file(file).and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text (save the CSV as UTF-8)".to_string())) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (json, csv_diags) = csv_to_simple(&csv, &meta);
+    // The written file is checked by the same reader as `validate`.
+    let json_diags = read::read_str(&json, &Registry::bundled()).map(|o| o.diagnostics).unwrap_or_default();
+    let output = flags.get("out").copied().unwrap_or(if lang == Lang::En { "(output)" } else { "(utdata)" });
+    for d in &csv_diags {
+        eprintln!("{file}: {}", d.to_line(lang));
+    }
+    for d in &json_diags {
+        eprintln!("{output}: {}", d.to_line(lang));
+    }
+    let diags: Vec<_> = csv_diags.iter().chain(&json_diags).collect();
+    if let Some(out) = flags.get("out") {
+        if let Err(e) = std::fs::write(out, &json) {
+            eprintln!("{out}: {e}");
+            return ExitCode::from(2);
+        }
+    } else {
+        print!("{json}");
+    }
+    ExitCode::from(if diags.iter().any(|d| d.severity == Severity::Error) { 1 } else { 0 })
 }
 
 fn demo_cmd(args: &[String]) -> ExitCode {

@@ -53,3 +53,42 @@ fn validate_exit_codes() {
     let (code, _) = run(&["validate", dir.join("does-not-exist.json").to_str().unwrap()]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn convert_a_spreadsheet_csv_and_validate_the_result() {
+    let dir = tmp("convert");
+    let csv = dir.join("tall.csv");
+    std::fs::write(&csv, "Region;Periode;Verdi;Status;Teller;Nevner\n0402;2018;42,2;;181;4289\n0432;2018;;:;;1149\n").unwrap();
+    let out = dir.join("tall.json");
+    let (code, msg) = run(&[
+        "convert", csv.to_str().unwrap(), "--id", "tiltak", "--title", "Barn med tiltak", "--title-nn", "Barn med tiltak",
+        "--title-en", "Children with measures", "--description", "d", "--description-nn", "d", "--description-en", "d",
+        "--unit", "per 1000", "--unit-nn", "per 1000", "--unit-en", "per 1,000", "--decimals", "1", "--rate-per", "1000",
+        "--numerator", "Barn med tiltak", "--denominator", "Barn 0–22 år", "--out", out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{msg}");
+    let (code, msg) = run(&["validate", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{msg}");
+    let (code, cells) = run(&["cells", out.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(cells.contains("value,0402,2018,42.2,\n"), "{cells}");
+    assert!(cells.contains("value,0432,2018,,:\n"), "{cells}");
+    assert!(cells.contains("denominator,0432,2018,1149,\n"), "{cells}");
+
+    std::fs::write(&csv, "region,period,value\n0402,2018,abc\n").unwrap();
+    let (code, msg) = run(&["convert", csv.to_str().unwrap(), "--id", "x", "--title", "t", "--description", "d", "--unit", "u"]);
+    assert_eq!(code, 1);
+    assert!(msg.contains("VALUE_NOT_NUMBER] value (linje 2, kol 11)"), "{msg}");
+}
+
+#[test]
+fn cells_dumps_row_major_with_raw_values_and_status() {
+    let dir = tmp("cells");
+    let f = dir.join("d.json");
+    std::fs::write(&f, r#"{"version":"2.0","class":"dataset","id":["a","b"],"size":[2,2],
+        "dimension":{"a":{"category":{"index":{"y":1,"x":0}}},"b":{"category":{"index":["p","q"]}}},
+        "value":{"0":1.50,"3":2e3},"status":{"1":":"}}"#).unwrap();
+    let (code, out) = run(&["cells", f.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "# dataset 0\na,b,value,status\nx,p,1.50,\nx,q,,:\ny,p,,\ny,q,2e3,\n");
+}

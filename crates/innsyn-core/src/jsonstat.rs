@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use crate::diag::{path_index, path_key, Diags, Msg};
 use crate::json::{item_spans, JVal, Json};
 use crate::model::{Category, Dataset, Dimension, Link, Role, Unit, Values};
+use crate::registry::Registry;
 use crate::simple::safe_link;
 use crate::status::Status;
 
@@ -33,7 +34,33 @@ fn bundle_members(root: &Json) -> impl Iterator<Item = &crate::json::Member> {
     root.as_obj().unwrap_or(&[]).iter().filter(|m| m.value.get("dimension").is_some() && m.value.get("value").is_some())
 }
 
-pub fn read(root: Json, src: &str, keep_raw: bool, d: &mut Diags) -> Out {
+pub fn read(root: Json, src: &str, keep_raw: bool, registry: &Registry, d: &mut Diags) -> Out {
+    let mut out = read_tree(root, src, keep_raw, d);
+    for ds in &out.datasets {
+        check_regions(ds, registry, d);
+    }
+    out.datasets.shrink_to_fit();
+    out
+}
+
+/// Region codes Innsyn cannot place are reported once per dataset.
+fn check_regions(ds: &Dataset, registry: &Registry, d: &mut Diags) {
+    let Some(r) = ds.region_dim() else { return };
+    let unknown: Vec<&str> = ds.dims[r].categories.iter().map(|c| c.id.as_str()).filter(|c| registry.resolve(c).is_none()).collect();
+    if let Some(first) = unknown.first() {
+        let list = unknown.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+        let more = if unknown.len() > 5 { format!(" (+{})", unknown.len() - 5) } else { String::new() };
+        d.warn_hint(
+            "UNKNOWN_REGION",
+            &path_key(&path_key("$.dimension", &ds.dims[r].id), "category"),
+            0,
+            Msg::new(format!("Ukjente regionkoder i «{}»: {list}{more}", ds.dims[r].id), format!("Unknown region codes in \"{}\": {list}{more}", ds.dims[r].id)),
+            Msg::new(format!("«{first}» er verken et kommunenummer, et fylkesnummer eller en SSB-kode (EAK, EAKUO, EKGnn)"), format!("\"{first}\" is neither a municipality number, a county number nor an SSB code (EAK, EAKUO, EKGnn)")),
+        );
+    }
+}
+
+fn read_tree(root: Json, src: &str, keep_raw: bool, d: &mut Diags) -> Out {
     let mut out = Out { datasets: Vec::new(), dimensions: Vec::new() };
     if let Some(e) = root.get("error") {
         d.error("JSONSTAT_ERROR", "$.error", e.start, Msg::new(format!("Fila melder en feil fra kilden: {}", e.raw(src)), format!("The file reports an error from its source: {}", e.raw(src))));

@@ -1,5 +1,6 @@
 //! Innsyn's domain: everything that needs no browser.
 //!
+//! - [`convert`]: tidy CSV plus metadata to the simple format;
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
 //! - [`jsonstat`]: JSON-stat 2.0 datasets, collections, dimensions and 1.x bundles;
@@ -12,6 +13,7 @@
 //!
 //! This crate depends on no web crate, so it is tested natively with `cargo test`.
 
+pub mod convert;
 pub mod diag;
 pub mod i18n;
 pub mod json;

@@ -67,7 +67,7 @@ pub fn read_with(src: &str, registry: &Registry, opts: Options) -> Result<ReadOu
     let (format, datasets) = if simple::is_simple(&root) {
         (Format::Simple, simple::read(&root, src, registry, &mut d).into_iter().collect())
     } else if jsonstat::is_jsonstat(&root) {
-        let out = jsonstat::read(root, src, opts.keep_raw, &mut d);
+        let out = jsonstat::read(root, src, opts.keep_raw, registry, &mut d);
         dimensions = out.dimensions;
         (Format::JsonStat, out.datasets)
     } else {
