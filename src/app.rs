@@ -9,12 +9,13 @@ use innsyn_core::diag::{Diagnostic, Severity};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::json::ParseError;
 use innsyn_core::present::{self, Ranking};
-use innsyn_core::query::Query;
+use innsyn_core::query::{Query, View};
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
 use crate::charts;
+use crate::validate::ValidatePage;
 use crate::io::{self, FetchError};
 
 /// The bundled demonstration indicator shown on the first page.
@@ -71,15 +72,53 @@ pub fn App() -> impl IntoView {
                 <p class="brand">{move || T::AppName.get(nav.lang())}</p>
                 <LangSwitch/>
             </div>
+            <MainMenu/>
         </header>
         <main id="main" class="wrap" tabindex="-1">
-            <h1>{move || T::Tagline.get(nav.lang())}</h1>
-            <IndicatorPanel url=FIRST_CHART.to_string()/>
-            <MunicipalityList/>
+            {move || match nav.query.get().view {
+                View::Validate => view! { <ValidatePage/> }.into_any(),
+                _ => view! {
+                    <h1>{move || T::Tagline.get(nav.lang())}</h1>
+                    <IndicatorPanel url=FIRST_CHART.to_string()/>
+                    <MunicipalityList/>
+                }
+                .into_any(),
+            }}
         </main>
         <footer class="site-footer">
             <div class="wrap"><p>{move || T::Footer.get(nav.lang())}</p></div>
         </footer>
+    }
+}
+
+/// The site's pages; the current one is marked.
+#[component]
+fn MainMenu() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let item = move |view: View, label: T| {
+        let target = move || Query { view, lang: nav.lang(), ..Default::default() };
+        view! {
+            <li>
+                <a
+                    href=move || { let q = target().to_query_string(); if q.is_empty() { "?".to_string() } else { q } }
+                    aria-current=move || (nav.query.get().view == view).then_some("page")
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        nav.go(target());
+                    }
+                >
+                    {move || label.get(nav.lang())}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="main-menu wrap" aria-label=move || T::NavMain.get(nav.lang())>
+            <ul>
+                {item(View::Overview, T::NavOverview)}
+                {item(View::Validate, T::NavValidate)}
+            </ul>
+        </nav>
     }
 }
 
@@ -135,7 +174,7 @@ pub fn load_ranking(text: &str, registry: &Registry) -> Loaded {
     }
 }
 
-fn fetch_error_text(e: &FetchError, lang: Lang) -> String {
+pub fn fetch_error_text(e: &FetchError, lang: Lang) -> String {
     match (e, lang) {
         (FetchError::Status(404, _), Lang::En) => "The file was not found (404).".into(),
         (FetchError::Status(404, _), Lang::Nn) => "Fann ikkje fila (404).".into(),

@@ -60,3 +60,13 @@ pub fn set_document_lang_and_title(lang: &str, title: &str) {
 pub fn viewport_width() -> f64 {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0)
 }
+
+/// Reads a file the user picked or dropped, locally: nothing leaves the browser.
+pub async fn read_local_file(file: &web_sys::File) -> Result<Vec<u8>, FetchError> {
+    let size = file.size() as usize;
+    if size > MAX_FILE_BYTES {
+        return Err(FetchError::TooLarge(size));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| FetchError::Network(format!("{e:?}")))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}

@@ -1,8 +1,8 @@
 //! Languages, interface strings and Norwegian number formatting.
 //!
 //! Every interface string lives here, in bokmål (default), nynorsk and English.
-//! The match in [`T::texts`] has no wildcard arm, so a new key cannot compile
-//! without all three languages.
+//! The `strings!` table gives every key its three texts in one row, so a key
+//! cannot exist without all three languages; a test checks none is empty.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -43,100 +43,105 @@ impl Lang {
     }
 }
 
-/// Interface strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum T {
-    AppName,
-    Tagline,
-    SkipToContent,
-    LanguageLabel,
-    Loading,
-    LoadError,
-    EmptyData,
-    DemoLabel,
-    DemoExplained,
-    Municipalities,
-    MunicipalitiesIntro,
-    Municipality,
-    Number2017,
-    Number2020,
-    Number2024,
-    County,
-    RegionalCouncil,
-    Unverified,
-    ShowTable,
-    ShowChart,
-    Table,
-    Source,
-    Period,
-    Unit,
-    Value,
-    Status,
-    ChartSummary,
-    Missing,
-    PanicMessage,
-    Reload,
-    Footer,
+/// Declares the interface strings: one table, one row per key with its
+/// bokmål, nynorsk and English text. Generates `T`, `T::ALL` and the texts.
+macro_rules! strings {
+    ($($key:ident => ($nb:expr, $nn:expr, $en:expr $(,)?)),+ $(,)?) => {
+        /// Interface strings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key),+ }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$key),+];
+            fn texts(self) -> (&'static str, &'static str, &'static str) {
+                match self { $(T::$key => ($nb, $nn, $en)),+ }
+            }
+        }
+    };
+}
+
+strings! {
+    AppName => ("Innsyn", "Innsyn", "Innsyn"),
+    Tagline => (
+        "Barnevernet i kommunene i Hedmark og Oppland (Innlandet) – i tall",
+        "Barnevernet i kommunane i Hedmark og Oppland (Innlandet) – i tal",
+        "Child welfare in the municipalities of Hedmark and Oppland (Innlandet) – in figures",
+    ),
+    SkipToContent => ("Hopp til innholdet", "Hopp til innhaldet", "Skip to content"),
+    LanguageLabel => ("Språk", "Språk", "Language"),
+    Loading => ("Laster inn …", "Lastar inn …", "Loading …"),
+    LoadError => ("Kunne ikke laste data", "Kunne ikkje laste data", "Could not load data"),
+    EmptyData => ("Fila inneholder ingen tall å vise.", "Fila inneheld ingen tal å vise.", "The file holds no figures to show."),
+    DemoLabel => ("Fiktive tall – kun til demonstrasjon", "Fiktive tal – berre til demonstrasjon", "Fictitious figures – for demonstration only"),
+    DemoExplained => (
+        "Tallene i denne figuren er laget av Innsyn for å vise hvordan siden virker. De beskriver ingen virkelig kommune.",
+        "Tala i denne figuren er laga av Innsyn for å vise korleis sida verkar. Dei skildrar ingen verkeleg kommune.",
+        "The figures in this chart were made up by Innsyn to show how the page works. They describe no real municipality.",
+    ),
+    Municipalities => ("Kommunene", "Kommunane", "The municipalities"),
+    MunicipalitiesIntro => (
+        "De 48 kommunene i tidligere Hedmark og Oppland, med kommunenummer før og etter regionreformen i 2020 og fylkesdelingen i 2024.",
+        "Dei 48 kommunane i tidlegare Hedmark og Oppland, med kommunenummer før og etter regionreforma i 2020 og fylkesdelinga i 2024.",
+        "The 48 municipalities of former Hedmark and Oppland, with their numbers before and after the 2020 regional reform and the 2024 county split.",
+    ),
+    Municipality => ("Kommune", "Kommune", "Municipality"),
+    Number2017 => ("Nr. 2017–2019", "Nr. 2017–2019", "No. 2017–2019"),
+    Number2020 => ("Nr. 2020–2023", "Nr. 2020–2023", "No. 2020–2023"),
+    Number2024 => ("Nr. fra 2024", "Nr. frå 2024", "No. from 2024"),
+    County => ("Fylke", "Fylke", "County"),
+    RegionalCouncil => ("Regionråd", "Regionråd", "Regional council"),
+    Unverified => ("ikke bekreftet", "ikkje stadfesta", "unverified"),
+    ShowTable => ("Vis som tabell", "Vis som tabell", "Show as table"),
+    ShowChart => ("Vis som figur", "Vis som figur", "Show as chart"),
+    Table => ("tabell", "tabell", "table"),
+    Source => ("Kilde", "Kjelde", "Source"),
+    Period => ("Periode", "Periode", "Period"),
+    Unit => ("Enhet", "Eining", "Unit"),
+    Value => ("Verdi", "Verdi", "Value"),
+    Status => ("Merknad", "Merknad", "Note"),
+    ChartSummary => ("Sammendrag", "Samandrag", "Summary"),
+    Missing => ("mangler", "manglar", "missing"),
+    PanicMessage => (
+        "Beklager, noe gikk galt i Innsyn. Last siden på nytt for å prøve igjen.",
+        "Orsak, noko gjekk gale i Innsyn. Last sida på nytt for å prøve igjen.",
+        "Sorry, something went wrong in Innsyn. Reload the page to try again.",
+    ),
+    Reload => ("Last på nytt", "Last på nytt", "Reload"),
+    Footer => (
+        "Innsyn er åpen kildekode. Kommunegrenser og -nummer: SSB (Klass). Tall: se kilden under hver figur.",
+        "Innsyn er open kjeldekode. Kommunegrenser og -nummer: SSB (Klass). Tal: sjå kjelda under kvar figur.",
+        "Innsyn is open source. Municipality numbers: SSB (Klass). Figures: see the source below each chart.",
+    ),
+    NavMain => ("Hovedmeny", "Hovudmeny", "Main menu"),
+    NavOverview => ("Oversikt", "Oversikt", "Overview"),
+    NavValidate => ("Sjekk en datafil", "Sjekk ei datafil", "Check a data file"),
+    ValidateTitle => ("Sjekk en datafil", "Sjekk ei datafil", "Check a data file"),
+    ValidateIntro => (
+        "Velg en indikatorfil (JSON-stat eller Innsyns enkle format) for å se om Innsyn kan lese den, og hva som eventuelt må rettes. Fila leses bare i nettleseren din; ingenting lastes opp.",
+        "Vel ei indikatorfil (JSON-stat eller det enkle formatet til Innsyn) for å sjå om Innsyn kan lese ho, og kva som eventuelt må rettast. Fila blir berre lesen i nettlesaren din; ingenting blir lasta opp.",
+        "Choose an indicator file (JSON-stat or Innsyn's simple format) to see whether Innsyn can read it, and what needs fixing. The file is read only in your browser; nothing is uploaded.",
+    ),
+    ChooseFile => ("Velg fil", "Vel fil", "Choose file"),
+    DropHere => ("… eller slipp fila her", "… eller slepp fila her", "… or drop the file here"),
+    Verdict => ("Resultat", "Resultat", "Result"),
+    Valid => ("Gyldig: Innsyn kan lese fila.", "Gyldig: Innsyn kan lese fila.", "Valid: Innsyn can read the file."),
+    Invalid => ("Ugyldig: fila har feil som må rettes.", "Ugyldig: fila har feil som må rettast.", "Invalid: the file has errors to fix."),
+    Unreadable => ("Fila kan ikke leses som JSON.", "Fila kan ikkje lesast som JSON.", "The file cannot be read as JSON."),
+    FileFormat => ("Format", "Format", "Format"),
+    FormatJsonStat => ("JSON-stat", "JSON-stat", "JSON-stat"),
+    FormatSimple => ("Innsyns enkle format", "Det enkle formatet til Innsyn", "Innsyn's simple format"),
+    FormatUnknown => ("ukjent", "ukjend", "unknown"),
+    DatasetsAndCells => ("Datasett og celler", "Datasett og celler", "Datasets and cells"),
+    NoProblems => ("Ingen feil eller advarsler.", "Ingen feil eller åtvaringar.", "No errors or warnings."),
+    Severity => ("Alvor", "Alvor", "Severity"),
+    ErrorWord => ("Feil", "Feil", "Error"),
+    WarningWord => ("Advarsel", "Åtvaring", "Warning"),
+    Code => ("Kode", "Kode", "Code"),
+    Place => ("Sted i fila", "Stad i fila", "Place in the file"),
+    Message => ("Melding", "Melding", "Message")
 }
 
 impl T {
-    fn texts(self) -> (&'static str, &'static str, &'static str) {
-        use T::*;
-        match self {
-            AppName => ("Innsyn", "Innsyn", "Innsyn"),
-            Tagline => (
-                "Barnevernet i kommunene i Hedmark og Oppland (Innlandet) – i tall",
-                "Barnevernet i kommunane i Hedmark og Oppland (Innlandet) – i tal",
-                "Child welfare in the municipalities of Hedmark and Oppland (Innlandet) – in figures",
-            ),
-            SkipToContent => ("Hopp til innholdet", "Hopp til innhaldet", "Skip to content"),
-            LanguageLabel => ("Språk", "Språk", "Language"),
-            Loading => ("Laster inn …", "Lastar inn …", "Loading …"),
-            LoadError => ("Kunne ikke laste data", "Kunne ikkje laste data", "Could not load data"),
-            EmptyData => ("Fila inneholder ingen tall å vise.", "Fila inneheld ingen tal å vise.", "The file holds no figures to show."),
-            DemoLabel => ("Fiktive tall – kun til demonstrasjon", "Fiktive tal – berre til demonstrasjon", "Fictitious figures – for demonstration only"),
-            DemoExplained => (
-                "Tallene i denne figuren er laget av Innsyn for å vise hvordan siden virker. De beskriver ingen virkelig kommune.",
-                "Tala i denne figuren er laga av Innsyn for å vise korleis sida verkar. Dei skildrar ingen verkeleg kommune.",
-                "The figures in this chart were made up by Innsyn to show how the page works. They describe no real municipality.",
-            ),
-            Municipalities => ("Kommunene", "Kommunane", "The municipalities"),
-            MunicipalitiesIntro => (
-                "De 48 kommunene i tidligere Hedmark og Oppland, med kommunenummer før og etter regionreformen i 2020 og fylkesdelingen i 2024.",
-                "Dei 48 kommunane i tidlegare Hedmark og Oppland, med kommunenummer før og etter regionreforma i 2020 og fylkesdelinga i 2024.",
-                "The 48 municipalities of former Hedmark and Oppland, with their numbers before and after the 2020 regional reform and the 2024 county split.",
-            ),
-            Municipality => ("Kommune", "Kommune", "Municipality"),
-            Number2017 => ("Nr. 2017–2019", "Nr. 2017–2019", "No. 2017–2019"),
-            Number2020 => ("Nr. 2020–2023", "Nr. 2020–2023", "No. 2020–2023"),
-            Number2024 => ("Nr. fra 2024", "Nr. frå 2024", "No. from 2024"),
-            County => ("Fylke", "Fylke", "County"),
-            RegionalCouncil => ("Regionråd", "Regionråd", "Regional council"),
-            Unverified => ("ikke bekreftet", "ikkje stadfesta", "unverified"),
-            ShowTable => ("Vis som tabell", "Vis som tabell", "Show as table"),
-            ShowChart => ("Vis som figur", "Vis som figur", "Show as chart"),
-            Table => ("tabell", "tabell", "table"),
-            Source => ("Kilde", "Kjelde", "Source"),
-            Period => ("Periode", "Periode", "Period"),
-            Unit => ("Enhet", "Eining", "Unit"),
-            Value => ("Verdi", "Verdi", "Value"),
-            Status => ("Merknad", "Merknad", "Note"),
-            ChartSummary => ("Sammendrag", "Samandrag", "Summary"),
-            Missing => ("mangler", "manglar", "missing"),
-            PanicMessage => (
-                "Beklager, noe gikk galt i Innsyn. Last siden på nytt for å prøve igjen.",
-                "Orsak, noko gjekk gale i Innsyn. Last sida på nytt for å prøve igjen.",
-                "Sorry, something went wrong in Innsyn. Reload the page to try again.",
-            ),
-            Reload => ("Last på nytt", "Last på nytt", "Reload"),
-            Footer => (
-                "Innsyn er åpen kildekode. Kommunegrenser og -nummer: SSB (Klass). Tall: se kilden under hver figur.",
-                "Innsyn er open kjeldekode. Kommunegrenser og -nummer: SSB (Klass). Tal: sjå kjelda under kvar figur.",
-                "Innsyn is open source. Municipality numbers: SSB (Klass). Figures: see the source below each chart.",
-            ),
-        }
-    }
-
     pub fn get(self, lang: Lang) -> &'static str {
         let (nb, nn, en) = self.texts();
         match lang {
@@ -204,14 +209,7 @@ mod tests {
 
     #[test]
     fn every_string_exists_in_every_language() {
-        use T::*;
-        let all = [
-            AppName, Tagline, SkipToContent, LanguageLabel, Loading, LoadError, EmptyData, DemoLabel, DemoExplained,
-            Municipalities, MunicipalitiesIntro, Municipality, Number2017, Number2020, Number2024, County,
-            RegionalCouncil, Unverified, ShowTable, ShowChart, Table, Source, Period, Unit, Value, Status, ChartSummary,
-            Missing, PanicMessage, Reload, Footer,
-        ];
-        for t in all {
+        for &t in T::ALL {
             for l in Lang::ALL {
                 assert!(!t.get(l).trim().is_empty(), "{t:?} {l:?}");
             }
