@@ -2,11 +2,15 @@
 // on a slow machine). Prints:
 //   - brotli (quality 11) size of wasm + js + css, against the 400 KiB budget;
 //   - time to first chart: navigation start → first chart SVG in the DOM (median of 7 cold loads);
-//   - re-render time: a language switch until the chart and text are redrawn (median of 10).
-import { readdirSync, readFileSync } from 'node:fs';
+//   - re-render time: a language switch until the chart and text are redrawn (median of 10);
+//   - the reader in the browser: Innsyn's wasm reader and jsonstat-toolkit on the same
+//     SSB-shaped JSON-stat file (target/bench/ssb-like.json, written by
+//     `cargo run --release -p innsyn-core --example bench_read`), MB/s and ratio.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
+import { serve, launch, DIST, ROOT } from '../tests/e2e/harness.mjs';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const kib = (n) => (n / 1024).toFixed(1) + ' KiB';
@@ -41,16 +45,42 @@ const rerenders = [];
 for (let i = 0; i < 10; i++) {
   const to = i % 2 === 0 ? 'en' : 'nb';
   rerenders.push(await page.evaluate((to) => new Promise((done) => {
-    const chart = document.querySelector('.chart[role=img]');
-    const before = chart.innerHTML;
+    const chart = () => document.querySelector('.chart[role=img]');
+    const before = chart().innerHTML;
     const t0 = performance.now();
     const obs = new MutationObserver(() => {
-      if (document.documentElement.lang === to && chart.innerHTML !== before) { obs.disconnect(); requestAnimationFrame(() => done(performance.now() - t0)); }
+      if (document.documentElement.lang === to && chart() && chart().innerHTML !== before) { obs.disconnect(); requestAnimationFrame(() => done(performance.now() - t0)); }
     });
     obs.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     document.querySelector(`.lang-switch a[lang=${to}]`).click();
   }), to));
 }
 console.log(`re-render (nb↔en switch, chart redrawn): median ${median(rerenders).toFixed(1)} ms`);
+
+const BIG = join(ROOT, 'target', 'bench', 'ssb-like.json');
+if (existsSync(BIG)) {
+  const text = readFileSync(BIG, 'utf8');
+  const mb = Buffer.byteLength(text) / 1e6;
+  await page.route('**/bench/ssb-like.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: text }));
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('jsonstat-toolkit/iife.js') });
+  const r = await page.evaluate(async () => {
+    const text = await (await fetch('bench/ssb-like.json')).text();
+    const wasm = [], kit = [];
+    let cellsWasm = 0, cellsKit = 0;
+    for (let i = 0; i < 9; i++) {
+      let t = performance.now(); cellsWasm = window.wasmBindings.read_cells(text); wasm.push(performance.now() - t);
+      t = performance.now(); cellsKit = window.JSONstat(JSON.parse(text)).n; kit.push(performance.now() - t);
+    }
+    return { wasm, kit, cellsWasm, cellsKit };
+  });
+  if (r.cellsWasm !== r.cellsKit) throw new Error(`cell counts differ: ${r.cellsWasm} vs ${r.cellsKit}`);
+  const [w, k] = [median(r.wasm), median(r.kit)];
+  console.log(`reader in Chromium, ${mb.toFixed(2)} MB SSB-shaped JSON-stat, ${r.cellsWasm} cells (median of 9):`);
+  console.log(`  Innsyn (wasm, parse + dataset + diagnostics): ${w.toFixed(1)} ms = ${(mb / w * 1000).toFixed(0)} MB/s`);
+  console.log(`  jsonstat-toolkit (JSON.parse + JSONstat()):    ${k.toFixed(1)} ms = ${(mb / k * 1000).toFixed(0)} MB/s`);
+  console.log(`  ratio: Innsyn is ${(k / w).toFixed(2)}× the speed of jsonstat-toolkit`);
+} else {
+  console.log('(no target/bench/ssb-like.json: run scripts/bench.sh for the reader benchmark)');
+}
 await browser.close();
 await server.close();

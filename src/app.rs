@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use innsyn_core::diag::{Diagnostic, Severity};
+use innsyn_core::diag::{has_errors, Diagnostic};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::json::ParseError;
 use innsyn_core::present::{self, Ranking};
@@ -61,6 +61,9 @@ pub fn provide_app_context() -> Nav {
 #[component]
 pub fn App() -> impl IntoView {
     let nav = provide_app_context();
+    // Pages are rebuilt only when the view changes, not on every query change
+    // (a language switch re-renders text in place and fetches nothing).
+    let current_view = Memo::new(move |_| nav.query.get().view);
     Effect::new(move |_| {
         let lang = nav.lang();
         io::set_document_lang_and_title(lang.code(), &format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang)));
@@ -75,7 +78,7 @@ pub fn App() -> impl IntoView {
             <MainMenu/>
         </header>
         <main id="main" class="wrap" tabindex="-1">
-            {move || match nav.query.get().view {
+            {move || match current_view.get() {
                 View::Validate => view! { <ValidatePage/> }.into_any(),
                 _ => view! {
                     <h1>{move || T::Tagline.get(nav.lang())}</h1>
@@ -209,30 +212,40 @@ pub fn IndicatorPanel(url: String) -> impl IntoView {
     });
     view! {
         <section class="panel" aria-busy=move || data.get().is_none().then_some("true")>
-            {move || {
-                let lang = nav.lang();
-                match data.get() {
-                    None => view! { <p class="loading" role="status">{T::Loading.get(lang)}</p> }.into_any(),
-                    Some(loaded) => match &*loaded {
-                        Loaded::Fetch(e) => error_box(lang, &url, fetch_error_text(e, lang), Vec::new()).into_any(),
-                        Loaded::Unreadable(e) => {
-                            let msg = match lang {
-                                Lang::En => format!("Line {}, column {}: {}", e.line, e.col, e.message_en()),
-                                _ => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
+            {move || match data.get() {
+                None => view! { <p class="loading" role="status">{move || T::Loading.get(nav.lang())}</p> }.into_any(),
+                Some(loaded) => match &*loaded {
+                    Loaded::Read { ranking: Some(r), diagnostics } if !has_errors(diagnostics) => {
+                        view! { <RankingFigure ranking=r.clone() file=url.clone()/> }.into_any()
+                    }
+                    Loaded::Read { ranking: None, diagnostics } if !has_errors(diagnostics) => {
+                        view! { <p class="empty" role="status">{move || T::EmptyData.get(nav.lang())}</p> }.into_any()
+                    }
+                    _ => {
+                        let (loaded, url) = (loaded.clone(), url.clone());
+                        (move || {
+                            let lang = nav.lang();
+                            let (detail, diagnostics) = match &*loaded {
+                                Loaded::Fetch(e) => (fetch_error_text(e, lang), Vec::new()),
+                                Loaded::Unreadable(e) => (parse_error_text(e, lang), Vec::new()),
+                                Loaded::Read { diagnostics, .. } => (String::new(), diagnostics.clone()),
                             };
-                            error_box(lang, &url, msg, Vec::new()).into_any()
-                        }
-                        Loaded::Read { ranking: _, diagnostics } if diagnostics.iter().any(|d| d.severity == Severity::Error) => {
-                            error_box(lang, &url, String::new(), diagnostics.clone()).into_any()
-                        }
-                        Loaded::Read { ranking: None, .. } => {
-                            view! { <p class="empty" role="status">{T::EmptyData.get(lang)}</p> }.into_any()
-                        }
-                        Loaded::Read { ranking: Some(r), .. } => view! { <RankingFigure ranking=r.clone() file=url.clone()/> }.into_any(),
-                    },
-                }
+                            error_box(lang, &url, detail, diagnostics)
+                        })
+                        .into_any()
+                    }
+                },
             }}
         </section>
+    }
+}
+
+/// "Line 3, column 8: …" for a file that is not JSON.
+pub fn parse_error_text(e: &ParseError, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Line {}, column {}: {}", e.line, e.col, e.message_en()),
+        Lang::Nn => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
+        Lang::Nb => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
     }
 }
 

@@ -12,6 +12,15 @@ pub mod io;
 pub mod panic;
 pub mod validate;
 
+/// Reads a file's text exactly as the app does and returns its number of
+/// cells. Exported for the reader benchmark (scripts/bench.mjs), which times
+/// it against jsonstat-toolkit in the same browser.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn read_cells(text: &str) -> usize {
+    let registry = innsyn_core::registry::Registry::bundled();
+    innsyn_core::read::read_str(text, &registry).map(|o| o.datasets.iter().map(|d| d.cell_count()).sum()).unwrap_or(0)
+}
+
 /// Entry point: installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
     panic::install();

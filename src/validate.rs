@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::{fetch_error_text, Nav};
+use crate::app::{fetch_error_text, parse_error_text, Nav};
 use crate::io;
 
 /// What the page shows about one checked file.
@@ -41,14 +41,6 @@ pub fn check(bytes: &[u8], registry: &Registry) -> Result<Summary, ParseError> {
         cells: out.datasets.iter().map(|d| d.cell_count()).sum(),
         diagnostics: out.diagnostics,
     })
-}
-
-fn parse_error_text(e: &ParseError, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("Line {}, column {}: {}", e.line, e.col, e.message_en()),
-        Lang::Nn => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
-        Lang::Nb => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
-    }
 }
 
 #[component]

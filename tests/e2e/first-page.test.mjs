@@ -48,8 +48,10 @@ test('the chart shows the file: top municipality and its value in the table', as
   await page.close();
 });
 
-test('language switch updates the URL, <html lang> and the text; back goes back', async () => {
+test('language switch updates the URL, <html lang> and the text, fetches nothing; back goes back', async () => {
   const page = await newPage(browser);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/data/')) fetched.push(r.url()); });
   await page.goto(server.url);
   await firstChart(page);
   await page.click('.lang-switch a[lang=nn]');
@@ -57,6 +59,8 @@ test('language switch updates the URL, <html lang> and the text; back goes back'
   assert.match(page.url(), /\?lang=nn$/);
   assert.match(await page.textContent('h1'), /kommunane/);
   assert.equal(await page.getAttribute('.lang-switch a[lang=nn]', 'aria-current'), 'true');
+  await firstChart(page);
+  assert.equal(fetched.length, 1, `data fetched once, not again on a language switch: ${fetched}`);
   await page.goBack();
   await page.waitForFunction(() => document.documentElement.lang === 'nb');
   assert.match(await page.textContent('h1'), /kommunene/);

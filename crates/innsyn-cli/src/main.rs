@@ -155,7 +155,7 @@ fn cells(args: &[String]) -> ExitCode {
                     Some(r) => csv(r).into_owned(),
                     None => ds.values.get(i).map(|v| v.to_string()).unwrap_or_default(),
                 };
-                writeln!(w, "{value},{}", ds.status.get(&i).map(|s| csv(s.symbol()).into_owned()).unwrap_or_default())?;
+                writeln!(w, "{value},{}", ds.status.get(i).map(|s| csv(s.symbol()).into_owned()).unwrap_or_default())?;
                 // Next coordinates: the last dimension varies fastest.
                 for k in (0..coords.len()).rev() {
                     coords[k] += 1;

@@ -24,14 +24,14 @@ pub enum JVal {
     Null,
     Bool(bool),
     Num(f64),
-    Str(String),
-    Arr(Vec<Json>),
+    Str(Box<str>),
+    Arr(Box<[Json]>),
     /// A long array holding only numbers and nulls, stored compactly: one f64
     /// per item, `null` as NaN (JSON has no NaN, so this is unambiguous).
     /// Use [`Json::num_items`] to read it; item positions are found again by
     /// [`item_spans`] when a diagnostic or a raw dump needs them.
-    NumArr(Vec<f64>),
-    Obj(Vec<Member>),
+    NumArr(Box<[f64]>),
+    Obj(Box<[Member]>),
 }
 
 /// Arrays of numbers at least this long are stored as [`JVal::NumArr`].
@@ -39,7 +39,7 @@ pub const COMPACT_FROM: usize = 64;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
-    pub key: String,
+    pub key: Box<str>,
     pub key_start: u32,
     pub value: Json,
 }
@@ -47,7 +47,7 @@ pub struct Member {
 impl Json {
     pub fn get(&self, key: &str) -> Option<&Json> {
         match &self.v {
-            JVal::Obj(m) => m.iter().rev().find(|m| m.key == key).map(|m| &m.value),
+            JVal::Obj(m) => m.iter().rev().find(|m| &*m.key == key).map(|m| &m.value),
             _ => None,
         }
     }
@@ -248,7 +248,7 @@ impl Parser<'_> {
             None => return Err(self.err(ParseErrorKind::UnexpectedEnd)),
             Some(b'{') => self.object(depth)?,
             Some(b'[') => self.array(depth)?,
-            Some(b'"') => JVal::Str(self.string()?),
+            Some(b'"') => JVal::Str(self.string()?.into_boxed_str()),
             Some(b't') => self.literal("true", JVal::Bool(true))?,
             Some(b'f') => self.literal("false", JVal::Bool(false))?,
             Some(b'n') => self.literal("null", JVal::Null)?,
@@ -378,12 +378,12 @@ impl Parser<'_> {
         self.i += 1;
         // Numbers and nulls go to `nums` while every item so far is one; the
         // first other item turns them into nodes (positions found by rescanning).
-        let mut nums: Vec<f64> = Vec::new();
+        let mut nums: Vec<f64> = Vec::with_capacity(self.count_numeric_items(self.i));
         let mut items: Option<Vec<Json>> = None;
         self.ws();
         if self.s.get(self.i) == Some(&b']') {
             self.i += 1;
-            return Ok(JVal::Arr(Vec::new()));
+            return Ok(JVal::Arr(Box::default()));
         }
         loop {
             self.ws();
@@ -405,9 +405,9 @@ impl Parser<'_> {
                 Some(b']') => {
                     self.i += 1;
                     return Ok(match items {
-                        Some(list) => JVal::Arr(list),
-                        None if nums.len() >= COMPACT_FROM => JVal::NumArr(nums),
-                        None => JVal::Arr(nodes_of(self.src, open, &nums)),
+                        Some(list) => JVal::Arr(list.into_boxed_slice()),
+                        None if nums.len() >= COMPACT_FROM => JVal::NumArr(nums.into_boxed_slice()),
+                        None => JVal::Arr(nodes_of(self.src, open, &nums).into_boxed_slice()),
                     });
                 }
                 _ => return Err(self.unexpected()),
@@ -415,13 +415,58 @@ impl Parser<'_> {
         }
     }
 
+    /// If the array whose items start at byte `from` holds only numbers and
+    /// nulls, how many: one quick pass over the bytes, so the value buffer of
+    /// a large dataset is allocated once at its final size instead of
+    /// doubling (which would briefly hold two copies). 0 when unsure.
+    fn count_numeric_items(&self, from: usize) -> usize {
+        let rest = self.s.get(from..).unwrap_or_default();
+        let mut items = 1;
+        for &b in rest {
+            match b {
+                b',' => items += 1,
+                b']' => return if items >= COMPACT_FROM { items } else { 0 },
+                b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' | b'n' | b'u' | b'l' | b' ' | b'\t' | b'\n' | b'\r' => {}
+                _ => return 0,
+            }
+        }
+        0
+    }
+
+    /// If the object whose members start at byte `from` is flat (no nested
+    /// objects or arrays), how many members: like [`Self::count_numeric_items`],
+    /// so that SSB's large `status` objects are allocated once. 0 when unsure.
+    fn count_flat_members(&self, from: usize) -> usize {
+        let rest = self.s.get(from..).unwrap_or_default();
+        let (mut members, mut in_str, mut escaped) = (1, false, false);
+        for &b in rest {
+            if in_str {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_str = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_str = true,
+                b',' => members += 1,
+                b'}' => return if members >= COMPACT_FROM { members } else { 0 },
+                b'{' | b'[' => return 0,
+                _ => {}
+            }
+        }
+        0
+    }
+
     fn object(&mut self, depth: usize) -> Result<JVal, ParseError> {
         self.i += 1;
-        let mut members = Vec::new();
+        let mut members = Vec::with_capacity(self.count_flat_members(self.i));
         self.ws();
         if self.s.get(self.i) == Some(&b'}') {
             self.i += 1;
-            return Ok(JVal::Obj(members));
+            return Ok(JVal::Obj(Box::default()));
         }
         loop {
             self.ws();
@@ -429,7 +474,7 @@ impl Parser<'_> {
                 return Err(self.unexpected());
             }
             let key_start = self.i as u32;
-            let key = self.string()?;
+            let key = self.string()?.into_boxed_str();
             self.ws();
             if self.s.get(self.i) != Some(&b':') {
                 return Err(self.unexpected());
@@ -443,7 +488,7 @@ impl Parser<'_> {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(JVal::Obj(members));
+                    return Ok(JVal::Obj(members.into_boxed_slice()));
                 }
                 _ => return Err(self.unexpected()),
             }
@@ -524,6 +569,9 @@ mod tests {
         assert_eq!(parse("   ").unwrap_err().kind, ParseErrorKind::Empty);
         assert_eq!(parse("[1,").unwrap_err().kind, ParseErrorKind::UnexpectedEnd);
         assert_eq!(parse("[1] x").unwrap_err().kind, ParseErrorKind::TrailingData);
+        for cut in ["[", "{", "[1,", "{\"a\":", " [ ", "[[", "{\"a\":{"] {
+            assert_eq!(parse(cut).unwrap_err().kind, ParseErrorKind::UnexpectedEnd, "{cut}");
+        }
         assert_eq!(parse("01").unwrap_err().kind, ParseErrorKind::TrailingData);
         assert_eq!(parse("1e999").unwrap_err().kind, ParseErrorKind::BadNumber);
         assert_eq!(parse("\"a\u{1}\"").unwrap_err().kind, ParseErrorKind::ControlInString);

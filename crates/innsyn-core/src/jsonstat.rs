@@ -12,12 +12,13 @@ use std::collections::HashMap;
 
 use crate::diag::{path_index, path_key, Diags, Msg};
 use crate::json::{item_spans, JVal, Json};
-use crate::model::{Category, Dataset, Dimension, Link, Role, Unit, Values};
+use crate::model::{Category, Dataset, Dimension, Link, Role, StatusBuilder, StatusMap, Unit, Values};
 use crate::registry::Registry;
 use crate::simple::safe_link;
 use crate::status::Status;
 
-/// Cubes larger than this are refused (SSB's own API limit is far below).
+/// Cubes larger than this are refused (SSB's own API limit is far below),
+/// and so are cubes with more than four cells per byte of the file.
 pub const MAX_CELLS: usize = 50_000_000;
 
 pub struct Out {
@@ -82,7 +83,7 @@ fn read_tree(root: Json, src: &str, keep_raw: bool, d: &mut Diags) -> Out {
         None => {
             let Json { v: JVal::Obj(members), .. } = root else { return out };
             let mut warned = false;
-            for m in members {
+            for m in members.into_vec() {
                 if m.value.get("dimension").is_none() || m.value.get("value").is_none() {
                     continue;
                 }
@@ -97,7 +98,7 @@ fn read_tree(root: Json, src: &str, keep_raw: bool, d: &mut Diags) -> Out {
                     warned = true;
                 }
                 let path = path_key("$", &m.key);
-                let label = m.key.clone();
+                let label = m.key.to_string();
                 if let Some(mut ds) = dataset(m.value, &path, src, keep_raw, d) {
                     ds.label.get_or_insert(label);
                     out.datasets.push(ds);
@@ -110,11 +111,11 @@ fn read_tree(root: Json, src: &str, keep_raw: bool, d: &mut Diags) -> Out {
 
 fn collection(root: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags, out: &mut Out) {
     let Json { v: JVal::Obj(members), .. } = root else { return };
-    let Some(link) = members.into_iter().find(|m| m.key == "link").map(|m| m.value) else { return };
+    let Some(link) = members.into_vec().into_iter().find(|m| &*m.key == "link").map(|m| m.value) else { return };
     let Json { v: JVal::Obj(rels), .. } = link else { return };
-    let Some(items) = rels.into_iter().find(|m| m.key == "item").map(|m| m.value) else { return };
+    let Some(items) = rels.into_vec().into_iter().find(|m| &*m.key == "item").map(|m| m.value) else { return };
     let Json { v: JVal::Arr(items), .. } = items else { return };
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, item) in items.into_vec().into_iter().enumerate() {
         let p = path_index(&path_key(&path_key(path, "link"), "item"), i);
         let embedded = item.get("value").is_some() || item.get("dimension").is_some() || item.get("link").is_some();
         match item.get("class").and_then(Json::as_str) {
@@ -136,7 +137,7 @@ fn usize_list(j: Option<&Json>) -> Option<Vec<usize>> {
 
 fn notes(j: Option<&Json>) -> Vec<String> {
     match j.map(|j| &j.v) {
-        Some(JVal::Str(s)) => vec![s.clone()],
+        Some(JVal::Str(s)) => vec![s.to_string()],
         Some(JVal::Arr(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
         _ => Vec::new(),
     }
@@ -148,7 +149,7 @@ fn links(j: Option<&Json>, path: &str, d: &mut Diags) -> Vec<Link> {
         for (i, l) in m.value.as_arr().unwrap_or(&[]).iter().enumerate() {
             let Some(href) = l.get("href").and_then(Json::as_str) else { continue };
             if safe_link(href) {
-                out.push(Link { href: href.to_string(), label: l.get("label").and_then(Json::as_str).map(str::to_string), rel: m.key.clone() });
+                out.push(Link { href: href.to_string(), label: l.get("label").and_then(Json::as_str).map(str::to_string), rel: m.key.to_string() });
             } else {
                 d.warn(
                     "UNSAFE_LINK",
@@ -190,7 +191,7 @@ fn dimension(id: &str, j: &Json, path: &str, size: Option<usize>, d: &mut Diags)
             let mut ok = true;
             for mem in m {
                 match mem.value.as_f64() {
-                    Some(p) if p >= 0.0 && p.fract() == 0.0 && (p as usize) < m.len() && slots[p as usize].is_none() => slots[p as usize] = Some(mem.key.clone()),
+                    Some(p) if p >= 0.0 && p.fract() == 0.0 && (p as usize) < m.len() && slots[p as usize].is_none() => slots[p as usize] = Some(mem.key.to_string()),
                     _ => ok = false,
                 }
             }
@@ -211,7 +212,7 @@ fn dimension(id: &str, j: &Json, path: &str, size: Option<usize>, d: &mut Diags)
             return None;
         }
         None => match labels {
-            Some(l) => l.iter().map(|m| m.key.clone()).collect(),
+            Some(l) => l.iter().map(|m| m.key.to_string()).collect(),
             None => {
                 d.error("MISSING_FIELD", &cpath, cat.start, Msg::new(format!("Dimensjonen «{id}» har verken «index» eller «label»"), format!("Dimension \"{id}\" has neither \"index\" nor \"label\"")));
                 return None;
@@ -240,7 +241,7 @@ fn dimension(id: &str, j: &Json, path: &str, size: Option<usize>, d: &mut Diags)
     let keyed = |key: &str, code: &'static str, d: &mut Diags| -> Vec<(usize, Json)> {
         let mut out = Vec::new();
         for m in cat.get(key).and_then(Json::as_obj).unwrap_or(&[]) {
-            match pos.get(m.key.as_str()) {
+            match pos.get(&*m.key) {
                 Some(&i) => out.push((i, m.value.clone())),
                 None => d.error(
                     code,
@@ -273,7 +274,7 @@ fn dimension(id: &str, j: &Json, path: &str, size: Option<usize>, d: &mut Diags)
     // Hierarchy: child ids must exist and must not form a cycle.
     for m in cat.get("child").and_then(Json::as_obj).unwrap_or(&[]) {
         let p = path_key(&path_key(&cpath, "child"), &m.key);
-        let Some(&parent) = pos.get(m.key.as_str()) else {
+        let Some(&parent) = pos.get(&*m.key) else {
             d.error("CHILD_ID_UNKNOWN", &p, m.key_start, Msg::new(format!("«{}» er ingen kategori i «{id}»", m.key), format!("\"{}\" is not a category of \"{id}\"", m.key)));
             continue;
         };
@@ -357,7 +358,7 @@ fn dataset(j: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags) -> Opt
         }
     }
     for m in dims_j.as_obj().unwrap_or(&[]) {
-        if !ids.contains(&m.key) && !(v1 && matches!(m.key.as_str(), "id" | "size" | "role")) {
+        if !ids.iter().any(|i| *i == *m.key) && !(v1 && matches!(&*m.key, "id" | "size" | "role")) {
             d.error("DIM_KEY_ID_MISMATCH", &path_key(&dpath, &m.key), m.key_start, Msg::new(format!("«{}» står i «dimension», men ikke i «id»", m.key), format!("\"{}\" is in \"dimension\" but not in \"id\"", m.key)));
         }
     }
@@ -371,7 +372,7 @@ fn dataset(j: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags) -> Opt
     // Roles.
     let role_j = j.get("role").or_else(|| if v1 { dims_j.get("role") } else { None });
     for m in role_j.and_then(Json::as_obj).unwrap_or(&[]) {
-        let role = match m.key.as_str() {
+        let role = match &*m.key {
             "time" => Some(Role::Time),
             "geo" => Some(Role::Geo),
             "metric" => Some(Role::Metric),
@@ -399,9 +400,18 @@ fn dataset(j: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags) -> Opt
             );
         }
     }
-    let n = sizes.iter().try_fold(1usize, |a, &b| a.checked_mul(b)).filter(|n| *n <= MAX_CELLS);
+    // A file cannot honestly describe many more cells than it has bytes;
+    // the cap keeps memory bounded by the file's size.
+    let limit = MAX_CELLS.min((4 * src.len()).max(1_000_000));
+    let n = sizes.iter().try_fold(1usize, |a, &b| a.checked_mul(b)).filter(|n| *n <= limit);
     let Some(n) = n else {
-        d.error("TOO_MANY_CELLS", &path_key(path, "size"), j.start, Msg::new(format!("Datasettet har flere enn {MAX_CELLS} celler"), format!("The dataset has more than {MAX_CELLS} cells")));
+        d.error_hint(
+            "TOO_MANY_CELLS",
+            &path_key(path, "size"),
+            j.start,
+            Msg::new(format!("«size» gir flere enn {limit} celler, mer enn en fil på denne størrelsen kan beskrive"), format!("\"size\" gives more than {limit} cells, more than a file of this size can describe")),
+            Msg::new("Sjekk tallene i «size»", "Check the numbers in \"size\""),
+        );
         return None;
     };
 
@@ -417,12 +427,12 @@ fn dataset(j: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags) -> Opt
     read_status(&j, path, n, &mut ds, d);
     // Values last: the (possibly large) value buffer is moved, not copied.
     let Json { v: JVal::Obj(members), start: ds_start, .. } = j else { return None };
-    let Some(value) = members.into_iter().find(|m| m.key == "value").map(|m| m.value) else {
+    let Some(value) = members.into_vec().into_iter().find(|m| &*m.key == "value").map(|m| m.value) else {
         d.error("MISSING_FIELD", &path_key(path, "value"), ds_start, Msg::new("Datasettet mangler «value»", "The dataset lacks \"value\""));
         return None;
     };
     read_values(value, path, n, src, keep_raw, &mut ds, d);
-    for (&i, s) in &ds.status {
+    for (i, s) in ds.status.iter() {
         if !s.has_value() && ds.values.get(i).is_some() {
             d.warn(
                 "VALUE_WITH_MISSING_STATUS",
@@ -438,18 +448,18 @@ fn dataset(j: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags) -> Opt
 
 fn read_status(j: &Json, path: &str, n: usize, ds: &mut Dataset, d: &mut Diags) {
     let Some(st) = j.get("status") else { return };
+    let mut pairs = StatusBuilder::default();
     let spath = path_key(path, "status");
     match &st.v {
         JVal::Null => {}
         JVal::Str(s) => {
-            let s = Status::parse(s);
-            ds.status = (0..n).map(|i| (i, s.clone())).collect();
+            ds.status = StatusMap::all(Status::parse(s), n);
+            return;
         }
         JVal::Arr(a) => {
             if a.len() == 1 && n != 1 {
                 if let Some(s) = a[0].as_str() {
-                    let s = Status::parse(s);
-                    ds.status = (0..n).map(|i| (i, s.clone())).collect();
+                    ds.status = StatusMap::all(Status::parse(s), n);
                 }
                 return;
             }
@@ -465,7 +475,7 @@ fn read_status(j: &Json, path: &str, n: usize, ds: &mut Dataset, d: &mut Diags) 
             for (i, x) in a.iter().enumerate().take(n) {
                 match &x.v {
                     JVal::Str(s) => {
-                        ds.status.insert(i, Status::parse(s));
+                        pairs.push(i, Status::parse(s));
                     }
                     JVal::Null => {}
                     _ => d.warn("WRONG_TYPE", &path_index(&spath, i), x.start, Msg::new("En status skal være tekst eller null", "A status should be text or null")),
@@ -478,7 +488,7 @@ fn read_status(j: &Json, path: &str, n: usize, ds: &mut Dataset, d: &mut Diags) 
                 match mem.key.parse::<usize>() {
                     Ok(i) if i < n => match &mem.value.v {
                         JVal::Str(s) => {
-                            ds.status.insert(i, Status::parse(s));
+                            pairs.push(i, Status::parse(s));
                         }
                         JVal::Null => {}
                         _ => d.warn("WRONG_TYPE", &path_key(&spath, &mem.key), mem.value.start, Msg::new("En status skal være tekst eller null", "A status should be text or null")),
@@ -494,6 +504,7 @@ fn read_status(j: &Json, path: &str, n: usize, ds: &mut Dataset, d: &mut Diags) 
         }
         _ => d.error("WRONG_TYPE", &spath, st.start, Msg::new("«status» skal være tekst, en liste eller et objekt", "\"status\" should be text, an array or an object")),
     }
+    ds.status = pairs.finish();
 }
 
 /// One value item: a number, null, or text (a diagnostic says what it means).
@@ -536,7 +547,7 @@ fn value_item(x: &Json, i: usize, vpath: &str, src: &str, d: &mut Diags) -> Opti
 fn raw_text(x: &Json, src: &str) -> Option<Box<str>> {
     match &x.v {
         JVal::Null => None,
-        JVal::Str(s) => Some(s.as_str().into()),
+        JVal::Str(s) => Some(s.clone()),
         _ => Some(x.raw(src).into()),
     }
 }
@@ -566,7 +577,7 @@ fn read_values(value: Json, path: &str, n: usize, src: &str, keep_raw: bool, ds:
             }
             let fill = buf.len() == 1 && n > 1;
             let first = buf.first().copied();
-            ds.values = Values::from_nan_encoded(buf);
+            ds.values = Values::from_nan_encoded(buf.into_vec());
             if fill {
                 ds.values = (0..n).map(|_| first.filter(|v| !v.is_nan())).collect();
             }

@@ -192,6 +192,97 @@ impl FromIterator<Option<f64>> for Values {
     }
 }
 
+/// Status by cell, compact for SSB's thousands of status cells: sorted
+/// (cell, id) pairs, 8 bytes each, and a small table of the distinct statuses.
+/// Built from pairs in any order; a later pair for the same cell wins.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StatusMap {
+    cells: Vec<(u32, u8)>,
+    table: Vec<Status>,
+    /// A status for every one of `.1` cells not listed (JSON-stat's status string).
+    all: Option<(u8, u32)>,
+}
+
+impl StatusMap {
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (usize, Status)>) -> StatusMap {
+        let mut b = StatusBuilder::default();
+        for (cell, status) in pairs {
+            b.push(cell, status);
+        }
+        b.finish()
+    }
+    /// The same status for all `n` cells.
+    pub fn all(status: Status, n: usize) -> StatusMap {
+        StatusMap { cells: Vec::new(), table: vec![status], all: u32::try_from(n).ok().map(|n| (0, n)) }
+    }
+    pub fn get(&self, cell: usize) -> Option<&Status> {
+        let cell = u32::try_from(cell).ok()?;
+        let id = match self.cells.binary_search_by_key(&cell, |&(c, _)| c) {
+            Ok(i) => self.cells[i].1,
+            Err(_) => self.all.filter(|&(_, n)| cell < n)?.0,
+        };
+        self.table.get(id as usize)
+    }
+    pub fn contains(&self, cell: usize) -> bool {
+        self.get(cell).is_some()
+    }
+    pub fn len(&self) -> usize {
+        self.all.map_or(self.cells.len(), |(_, n)| n as usize)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// (cell, status) in cell order.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (usize, &Status)> + '_> {
+        match self.all {
+            Some((_, n)) => Box::new((0..n as usize).filter_map(move |c| self.get(c).map(|s| (c, s)))),
+            None => Box::new(self.cells.iter().map(|&(c, id)| (c as usize, &self.table[id as usize]))),
+        }
+    }
+}
+
+/// Builds a [`StatusMap`] one cell at a time, at 8 bytes a cell.
+#[derive(Debug, Default)]
+pub struct StatusBuilder {
+    map: StatusMap,
+    unsorted: bool,
+}
+
+impl StatusBuilder {
+    pub fn push(&mut self, cell: usize, status: Status) {
+        let Ok(cell) = u32::try_from(cell) else { return };
+        let table = &mut self.map.table;
+        let id = match table.iter().position(|s| *s == status) {
+            Some(id) => id,
+            None if table.len() < 255 => {
+                table.push(status);
+                table.len() - 1
+            }
+            // More than 255 distinct statuses: keep the first 255.
+            None => return,
+        };
+        self.unsorted |= self.map.cells.last().is_some_and(|&(last, _)| last >= cell);
+        self.map.cells.push((cell, id as u8));
+    }
+
+    pub fn finish(mut self) -> StatusMap {
+        if self.unsorted {
+            // A stable sort keeps file order among equal cells; the last wins.
+            self.map.cells.sort_by_key(|&(c, _)| c);
+            let mut dedup: Vec<(u32, u8)> = Vec::with_capacity(self.map.cells.len());
+            for p in self.map.cells.drain(..) {
+                match dedup.last_mut() {
+                    Some(last) if last.0 == p.0 => *last = p,
+                    _ => dedup.push(p),
+                }
+            }
+            self.map.cells = dedup;
+        }
+        self.map.cells.shrink_to_fit();
+        self.map
+    }
+}
+
 /// A cube of cells. Values are stored row-major: the last dimension varies fastest.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
@@ -205,7 +296,7 @@ pub struct Dataset {
     /// The value text as written in the file, when the reader was asked to keep it.
     pub raw_values: Option<Vec<Option<Box<str>>>>,
     /// Status by cell index; only cells that have one.
-    pub status: HashMap<usize, Status>,
+    pub status: StatusMap,
     pub meta: Option<IndicatorMeta>,
 }
 
@@ -245,7 +336,7 @@ impl Dataset {
     }
 
     pub fn cell(&self, index: usize) -> Cell<'_> {
-        Cell { value: self.values.get(index), status: self.status.get(&index) }
+        Cell { value: self.values.get(index), status: self.status.get(index) }
     }
 
     /// The cell at the given category ids, one per dimension, in dimension order.
@@ -301,5 +392,18 @@ mod tests {
             assert_eq!(ds.index_of(&ds.coords_of(i)), Some(i));
         }
         assert_eq!(ds.cell_at(&["a1", "b0"]).unwrap().value, Some(3.0));
+    }
+
+    #[test]
+    fn status_map_is_sorted_deduplicated_and_compact() {
+        let m = StatusMap::from_pairs([(9, Status::Confidential), (2, Status::NotAvailable), (9, Status::Provisional), (5, Status::Confidential)]);
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.get(9), Some(&Status::Provisional), "the later pair wins");
+        assert_eq!(m.get(2), Some(&Status::NotAvailable));
+        assert_eq!(m.get(3), None);
+        assert_eq!(m.iter().map(|(c, _)| c).collect::<Vec<_>>(), vec![2, 5, 9]);
+        assert_eq!(m.table.len(), 3);
+        let all = StatusMap::all(Status::Provisional, 4);
+        assert_eq!((all.get(3), all.get(4), all.len()), (Some(&Status::Provisional), None, 4));
     }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{path_index, path_key, Diags, Msg};
 use crate::json::{JVal, Json};
-use crate::model::{Category, Dataset, Direction, Dimension, I18nText, IndicatorMeta, Rate, Role, Values};
+use crate::model::{Category, Dataset, Direction, Dimension, I18nText, IndicatorMeta, Rate, Role, StatusMap, Values};
 use crate::registry::Registry;
 use crate::status::Status;
 
@@ -33,7 +33,7 @@ fn i18n(j: Option<&Json>, path: &str, d: &mut Diags, required: bool, what: (&str
         return None;
     };
     match &j.v {
-        JVal::Str(s) => Some(I18nText::plain(s.clone())),
+        JVal::Str(s) => Some(I18nText::plain(s.to_string())),
         JVal::Obj(_) => {
             let get = |k: &str| j.get(k).and_then(Json::as_str).map(str::to_string);
             let Some(nb) = get("nb").or_else(|| get("no")) else {
@@ -342,6 +342,7 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
         ..Default::default()
     };
     let period_pos: HashMap<&str, usize> = periods.iter().enumerate().map(|(i, p)| (p.as_str(), i)).collect();
+    let mut status = Vec::new();
     for o in &obs {
         let (r, t) = (region_pos[o.region.as_str()], period_pos[o.period.as_str()]);
         let at = |m: usize| (m * nr + r) * np + t;
@@ -350,13 +351,14 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
             raw[at(0)] = o.raw.clone();
         }
         if let Some(s) = &o.status {
-            ds.status.insert(at(0), s.clone());
+            status.push((at(0), s.clone()));
         }
         if measures.len() == 3 {
             ds.values.set(at(1), o.numerator);
             ds.values.set(at(2), o.denominator);
         }
     }
+    ds.status = StatusMap::from_pairs(status);
     ds.meta = Some(meta);
     Some(ds)
 }
