@@ -1,5 +1,6 @@
 //! Innsyn's domain: everything that needs no browser.
 //!
+//! - [`aggregate`]: combining regions: sums, sum/sum rates, coverage;
 //! - [`convert`]: tidy CSV plus metadata to the simple format;
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
@@ -13,6 +14,7 @@
 //!
 //! This crate depends on no web crate, so it is tested natively with `cargo test`.
 
+pub mod aggregate;
 pub mod convert;
 pub mod diag;
 pub mod i18n;
