@@ -24,62 +24,137 @@ fn noise(a: &str, b: u64) -> f64 {
     (h >> 11) as f64 / (1u64 << 53) as f64
 }
 
-/// Children with measures per 1000 inhabitants 0–17, as numerator/denominator.
-pub fn barn_med_tiltak(reg: &Registry) -> Value {
-    let mut values = Vec::new();
+/// One made-up municipality-year: the figures all demo indicators share.
+struct Year {
+    code: String,
+    period: String,
+    /// Not reported that year (status `..`).
+    unreported: bool,
+    children: f64,
+    with_measures: f64,
+    staff: f64,
+}
+
+fn model(reg: &Registry) -> Vec<Year> {
+    let mut out = Vec::new();
     for m in &reg.municipalities {
         let size = 250.0 + 6500.0 * noise(&m.id, 1).powi(2);
         let level = 22.0 + 30.0 * noise(&m.id, 2);
         let trend = -1.5 + 3.5 * noise(&m.id, 3);
+        let children_per_staff = 160.0 + 120.0 * noise(&m.id, 4);
         for (k, year) in YEARS.enumerate() {
-            let code = m.code_in(year);
             let children = (size * (1.0 - 0.008 * k as f64)).round();
             let rate = (level + trend * k as f64 + 6.0 * (noise(&m.id, 10 + k as u64) - 0.5)).max(5.0);
-            let count = (children * rate / 1000.0).round();
-            let mut o = json!({ "region": code, "period": year.to_string() });
-            if noise(&m.id, 99) < 0.03 && year == 2019 {
-                // A year the municipality did not report: no number, and why.
-                o["value"] = Value::Null;
-                o["status"] = json!("..");
-            } else if count < 5.0 {
-                // Small numbers are suppressed, as SSB does.
-                o["value"] = Value::Null;
-                o["status"] = json!(":");
-                o["denominator"] = json!(children as i64);
-            } else {
-                o["value"] = json!((count / children * 10000.0).round() / 10.0);
-                o["numerator"] = json!(count as i64);
-                o["denominator"] = json!(children as i64);
-            }
-            values.push(o);
+            let staff = ((children / children_per_staff * (1.0 + 0.02 * k as f64)) * 10.0).round().max(5.0) / 10.0;
+            out.push(Year {
+                code: m.code_in(year).to_string(),
+                period: year.to_string(),
+                unreported: noise(&m.id, 99) < 0.03 && year == 2019,
+                children,
+                with_measures: (children * rate / 1000.0).round(),
+                staff,
+            });
         }
     }
-    json!({
+    out
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn text(nb: &str, nn: &str, en: &str) -> Value {
+    json!({ "nb": nb, "nn": nn, "en": en })
+}
+
+fn indicator(id: &str, head: Value, values: Vec<Value>) -> Value {
+    let mut doc = json!({
         "format": "innsyn-indicator/1",
-        "id": "barn-med-tiltak",
+        "id": id,
         "demo": true,
-        "title": {
-            "nb": "Barn med barnevernstiltak per 1000 barn",
-            "nn": "Barn med barnevernstiltak per 1000 barn",
-            "en": "Children with child welfare measures per 1,000 children"
-        },
-        "description": {
-            "nb": "Barn med tiltak fra barnevernet i løpet av året, per 1000 innbyggere 0–17 år. Fiktive tall laget av Innsyn.",
-            "nn": "Barn med tiltak frå barnevernet i løpet av året, per 1000 innbyggjarar 0–17 år. Fiktive tal laga av Innsyn.",
-            "en": "Children receiving child welfare measures during the year, per 1,000 inhabitants aged 0–17. Fictitious figures made by Innsyn."
-        },
-        "unit": { "nb": "per 1000 barn 0–17 år", "nn": "per 1000 barn 0–17 år", "en": "per 1,000 children aged 0–17" },
-        "decimals": 1,
-        "rate": {
-            "per": 1000,
-            "numerator": { "nb": "Barn med tiltak", "nn": "Barn med tiltak", "en": "Children with measures" },
-            "denominator": { "nb": "Innbyggere 0–17 år", "nn": "Innbyggjarar 0–17 år", "en": "Inhabitants aged 0–17" }
-        },
-        "higher_is": "neither",
         "source": { "name": "Innsyn (fiktive demonstrasjonstall)" },
         "licence": "CC0-1.0",
-        "values": values
-    })
+    });
+    for (k, v) in head.as_object().into_iter().flatten() {
+        doc[k] = v.clone();
+    }
+    doc["values"] = Value::Array(values);
+    doc
+}
+
+/// A rate observation: suppressed when the count is below 5, as SSB does.
+fn rate_obs(y: &Year, num: f64, den: f64, per: f64) -> Value {
+    let mut o = json!({ "region": y.code, "period": y.period });
+    if y.unreported {
+        o["value"] = Value::Null;
+        o["status"] = json!("..");
+    } else if y.with_measures < 5.0 {
+        o["value"] = Value::Null;
+        o["status"] = json!(":");
+        o["denominator"] = json!(den);
+    } else {
+        o["value"] = json!(round1(num / den * per));
+        o["numerator"] = json!(num);
+        o["denominator"] = json!(den);
+    }
+    o
+}
+
+/// Every demonstration file: (file name, contents).
+pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
+    let years = model(reg);
+    let tiltak = indicator(
+        "barn-med-tiltak",
+        json!({
+            "title": text("Barn med barnevernstiltak per 1000 barn", "Barn med barnevernstiltak per 1000 barn", "Children with child welfare measures per 1,000 children"),
+            "description": text(
+                "Barn med tiltak fra barnevernet i løpet av året, per 1000 innbyggere 0–17 år. Verken høyt eller lavt er godt i seg selv: et høyt tall kan bety store behov eller et barnevern som fanger opp mange. Små kommuner får store utslag av få barn. Fiktive tall laget av Innsyn.",
+                "Barn med tiltak frå barnevernet i løpet av året, per 1000 innbyggjarar 0–17 år. Verken høgt eller lågt er godt i seg sjølv: eit høgt tal kan tyde på store behov eller eit barnevern som fangar opp mange. Små kommunar får store utslag av få barn. Fiktive tal laga av Innsyn.",
+                "Children receiving child welfare measures during the year, per 1,000 inhabitants aged 0–17. Neither high nor low is good in itself: a high figure can mean great needs or a service that reaches many. A few children make large swings in small municipalities. Fictitious figures made by Innsyn."
+            ),
+            "unit": text("per 1000 barn 0–17 år", "per 1000 barn 0–17 år", "per 1,000 children aged 0–17"),
+            "decimals": 1,
+            "rate": { "per": 1000, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Innbyggere 0–17 år", "Innbyggjarar 0–17 år", "Inhabitants aged 0–17") },
+            "higher_is": "neither"
+        }),
+        years.iter().map(|y| rate_obs(y, y.with_measures, y.children, 1000.0)).collect(),
+    );
+    let staff = indicator(
+        "aarsverk",
+        json!({
+            "title": text("Årsverk i barnevernstjenesten", "Årsverk i barnevernstenesta", "Child welfare staff (full-time equivalents)"),
+            "description": text(
+                "Årsverk i barnevernstjenesten per 31. desember. Et lite barnevern med få årsverk er sårbart for sykdom og vakanser. Fiktive tall laget av Innsyn.",
+                "Årsverk i barnevernstenesta per 31. desember. Eit lite barnevern med få årsverk er sårbart for sjukdom og vakansar. Fiktive tal laga av Innsyn.",
+                "Full-time equivalents in the child welfare service at 31 December. A small service with few staff is vulnerable to illness and vacancies. Fictitious figures made by Innsyn."
+            ),
+            "unit": text("årsverk", "årsverk", "full-time equivalents"),
+            "decimals": 1,
+            "aggregation": "sum",
+            "higher_is": "neither"
+        }),
+        years
+            .iter()
+            .map(|y| if y.unreported { json!({ "region": y.code, "period": y.period, "value": null, "status": ".." }) } else { json!({ "region": y.code, "period": y.period, "value": y.staff }) })
+            .collect(),
+    );
+    let per_staff = indicator(
+        "barn-per-aarsverk",
+        json!({
+            "title": text("Barn med tiltak per årsverk", "Barn med tiltak per årsverk", "Children with measures per full-time equivalent"),
+            "description": text(
+                "Barn med tiltak i løpet av året delt på årsverk i barnevernstjenesten: et mål på arbeidsmengde. Lavere er som regel bedre for oppfølgingen av hvert barn. Fiktive tall laget av Innsyn.",
+                "Barn med tiltak i løpet av året delt på årsverk i barnevernstenesta: eit mål på arbeidsmengd. Lågare er som regel betre for oppfølginga av kvart barn. Fiktive tal laga av Innsyn.",
+                "Children with measures during the year divided by child welfare staff: a measure of caseload. Lower is usually better for the follow-up of each child. Fictitious figures made by Innsyn."
+            ),
+            "unit": text("barn per årsverk", "barn per årsverk", "children per full-time equivalent"),
+            "decimals": 1,
+            "rate": { "per": 1, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Årsverk", "Årsverk", "Full-time equivalents") },
+            "higher_is": "worse"
+        }),
+        years.iter().map(|y| rate_obs(y, y.with_measures, y.staff, 1.0)).collect(),
+    );
+    vec![("barn-med-tiltak.json", to_text(&tiltak)), ("aarsverk.json", to_text(&staff)), ("barn-per-aarsverk.json", to_text(&per_staff))]
 }
 
 /// Writes a file with the metadata pretty-printed and one observation per line.
@@ -90,9 +165,4 @@ pub fn to_text(doc: &Value) -> String {
     let lines: Vec<String> = values.as_array().into_iter().flatten().map(|v| format!("    {v}")).collect();
     let head = head.trim_end().trim_end_matches('}').trim_end();
     format!("{head},\n  \"values\": [\n{}\n  ]\n}}\n", lines.join(",\n"))
-}
-
-/// Every demonstration file: (file name, contents).
-pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
-    vec![("barn-med-tiltak.json", to_text(&barn_med_tiltak(reg)))]
 }

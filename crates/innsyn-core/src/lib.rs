@@ -1,6 +1,7 @@
 //! Innsyn's domain: everything that needs no browser.
 //!
 //! - [`aggregate`]: combining regions: sums, sum/sum rates, coverage;
+//! - [`catalog`]: which indicator files exist and which dashboards show them;
 //! - [`convert`]: tidy CSV plus metadata to the simple format;
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
@@ -15,6 +16,7 @@
 //! This crate depends on no web crate, so it is tested natively with `cargo test`.
 
 pub mod aggregate;
+pub mod catalog;
 pub mod convert;
 pub mod diag;
 pub mod i18n;

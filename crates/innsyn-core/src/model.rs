@@ -140,6 +140,20 @@ pub struct IndicatorMeta {
     pub licence: Option<String>,
     /// Demonstration figures made up by Innsyn, to be labelled as such.
     pub demo: bool,
+    /// A count that may be summed across regions (`"aggregation": "sum"`).
+    pub summable: bool,
+}
+
+impl IndicatorMeta {
+    /// How this indicator combines across regions: rates by their parts,
+    /// counts by summing, anything else not at all.
+    pub fn rule(&self) -> crate::aggregate::Rule {
+        match (&self.rate, self.summable) {
+            (Some(r), _) => crate::aggregate::Rule::Ratio { per: r.per },
+            (None, true) => crate::aggregate::Rule::Sum,
+            (None, false) => crate::aggregate::Rule::NotCombinable,
+        }
+    }
 }
 
 /// Cell values in row-major order, 8 bytes a cell so that large SSB cubes

@@ -1,6 +1,7 @@
 //! View models: what a panel shows, computed from a dataset without a browser,
 //! so that every number and sentence on the page is tested natively.
 
+use crate::aggregate::{combine, Combined, Part, Rule};
 use crate::i18n::{format_number, Lang};
 use crate::model::{Dataset, IndicatorMeta};
 use crate::registry::Registry;
@@ -144,4 +145,98 @@ pub fn ranking(ds: &Dataset, registry: &Registry, period: Option<&str>) -> Optio
         (None, None) => std::cmp::Ordering::Equal,
     });
     Some(Ranking { period, rows, meta })
+}
+
+/// The cell positions of the value, numerator and denominator measures.
+fn measure_positions(ds: &Dataset) -> [Option<usize>; 3] {
+    match ds.metric_dim() {
+        None => [Some(0), None, None],
+        Some(m) => {
+            let d = &ds.dims[m];
+            [Some(d.position("value").unwrap_or(0)), d.position("numerator"), d.position("denominator")]
+        }
+    }
+}
+
+/// One municipality's figures in `period`, found under whichever of its
+/// numbers the file uses (the one valid that year first).
+pub fn municipality_part(ds: &Dataset, registry: &Registry, muni: usize, period: &str) -> Part {
+    let mu = &registry.municipalities[muni];
+    let mut part = Part { region: mu.id.clone(), status: Some(Status::NotAvailable), ..Default::default() };
+    let (Some(t), Some(r)) = (ds.time_dim(), ds.region_dim()) else { return part };
+    let Some(ti) = ds.dims[t].position(period) else { return part };
+    let year: u16 = period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2024);
+    let [value, num, den] = measure_positions(ds);
+    let m = ds.metric_dim();
+    let at = |ri: usize, measure: Option<usize>| -> Option<usize> {
+        let mut coords = vec![0; ds.dims.len()];
+        coords[t] = ti;
+        coords[r] = ri;
+        if let Some(m) = m {
+            coords[m] = measure?;
+        }
+        ds.index_of(&coords)
+    };
+    let candidates = std::iter::once(mu.code_in(year)).chain(std::iter::once(mu.id.as_str())).chain(mu.numbers.iter().map(|n| n.code.as_str()));
+    for code in candidates {
+        let Some(ri) = ds.dims[r].position(code) else { continue };
+        let Some(i) = at(ri, value) else { continue };
+        let cell = ds.cell(i);
+        if cell.value.is_none() && cell.status.is_none() {
+            continue;
+        }
+        part.value = cell.value;
+        part.status = cell.status.cloned();
+        part.numerator = at(ri, num).and_then(|i| ds.values.get(i));
+        part.denominator = at(ri, den).and_then(|i| ds.values.get(i));
+        break;
+    }
+    part
+}
+
+/// A figure for a group of municipalities in each period of the dataset,
+/// computed by the indicator's rule. `members(year)` gives the group's
+/// members that year (a county's membership changes with the reforms).
+pub fn group_series(ds: &Dataset, registry: &Registry, rule: Rule, members: &dyn Fn(u16) -> Vec<usize>) -> Vec<(String, Combined)> {
+    let Some(t) = ds.time_dim() else { return Vec::new() };
+    ds.dims[t]
+        .categories
+        .iter()
+        .map(|c| {
+            let year: u16 = c.id.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+            let parts: Vec<Part> = members(year).into_iter().map(|m| municipality_part(ds, registry, m, &c.id)).collect();
+            (c.id.clone(), combine(rule, &parts))
+        })
+        .collect()
+}
+
+/// A card's figures: the latest value and its changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    pub period: String,
+    pub value: f64,
+    /// Change since the period before, when both have a value.
+    pub change_1: Option<(String, f64)>,
+    /// Change over five periods, when both have a value.
+    pub change_5: Option<(String, f64)>,
+}
+
+/// The latest period with a value, and the changes since one and five periods before.
+pub fn trend(series: &[(String, Option<f64>)]) -> Option<Trend> {
+    let last = series.iter().rposition(|(_, v)| v.is_some())?;
+    let (period, value) = (series[last].0.clone(), series[last].1?);
+    let back = |k: usize| last.checked_sub(k).and_then(|i| series[i].1.map(|v| (series[i].0.clone(), value - v)));
+    Some(Trend { period, value, change_1: back(1), change_5: back(5) })
+}
+
+/// A signed change the way the language writes it: "+1,2", "-0,4", "±0".
+pub fn format_change(v: f64, decimals: u8, lang: Lang) -> String {
+    let s = format_number(v.abs(), decimals, lang);
+    if s.chars().all(|c| c == '0' || c == ',' || c == '.') {
+        format!("±{s}")
+    } else if v > 0.0 {
+        format!("+{s}")
+    } else {
+        format!("-{s}")
+    }
 }

@@ -190,7 +190,18 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
         table: source.and_then(|s| s.get("table")).and_then(Json::as_str).map(str::to_string),
         licence: root.get("licence").and_then(Json::as_str).map(str::to_string),
         demo: root.get("demo").is_some_and(|v| v.v == JVal::Bool(true)),
+        summable: match root.get("aggregation").map(|j| (j, j.as_str())) {
+            None | Some((_, Some("none"))) => false,
+            Some((_, Some("sum"))) => true,
+            Some((j, _)) => {
+                d.warn("BAD_FIELD", "$.aggregation", j.start, Msg::new("«aggregation» skal være \"sum\" eller \"none\"", "\"aggregation\" should be \"sum\" or \"none\""));
+                false
+            }
+        },
     };
+    if meta.summable && meta.rate.is_some() {
+        d.warn("BAD_FIELD", "$.aggregation", root.get("aggregation").map_or(0, |j| j.start), Msg::new("En andel slås sammen med teller og nevner, ikke ved å summere; «aggregation» blir ikke brukt", "A rate is combined by its numerator and denominator, not summed; \"aggregation\" is not used"));
+    }
 
     let Some(values) = root.get("values") else {
         d.error("MISSING_FIELD", "$.values", root.start, Msg::new("Mangler «values»", "Missing \"values\""));

@@ -32,3 +32,48 @@ fn demo_file_reads_clean_and_ranks_48() {
     assert_eq!((lunner.id.as_str(), lunner.code.as_str()), ("3234", "0533"));
     assert!(r.summary(Lang::Nb).starts_with("Liggende søylediagram over 48 kommuner i 2024"));
 }
+
+/// Hedmark's figure computed by the app equals sum(numerators)/sum(denominators)
+/// taken straight from the file's observations, and names suppressed members.
+#[test]
+fn county_figures_are_sum_over_sum_of_the_file() {
+    use innsyn_core::json::{self, Json};
+    let reg = Registry::bundled();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/demo/barn-med-tiltak.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let ds = read::read_str(&text, &reg).unwrap().datasets.remove(0);
+    let rule = ds.meta.as_ref().unwrap().rule();
+    let hedmark = |year: u16| reg.county_members("04", year);
+    let series = present::group_series(&ds, &reg, rule, &hedmark);
+    let raw = json::parse(&text).unwrap();
+    let hedmark_codes: Vec<String> = reg.county_members("04", 2024).iter().map(|&i| reg.municipalities[i].code_in(2024).to_string()).collect();
+    let (mut num, mut den, mut suppressed) = (0.0, 0.0, 0);
+    for o in raw.get("values").and_then(Json::as_arr).unwrap() {
+        let region = o.get("region").and_then(Json::as_str).unwrap();
+        if o.get("period").and_then(Json::as_str) != Some("2024") || !hedmark_codes.iter().any(|c| c == region) {
+            continue;
+        }
+        match (o.get("numerator").and_then(Json::as_f64), o.get("denominator").and_then(Json::as_f64)) {
+            (Some(n), Some(d)) => {
+                num += n;
+                den += d;
+            }
+            _ => suppressed += 1,
+        }
+    }
+    let (period, c) = series.last().unwrap();
+    assert_eq!(period, "2024");
+    assert_eq!(c.value, Some(num / den * 1000.0));
+    assert_eq!((c.used, c.total, c.left_out.len()), (22 - suppressed, 22, suppressed));
+    // Innlandet did not exist before 2020: no members, no figure.
+    let innlandet = present::group_series(&ds, &reg, rule, &|y| reg.county_members("34", y));
+    assert_eq!(innlandet[0].1.value, None);
+    assert!(innlandet.last().unwrap().1.value.is_some());
+    // Trends: latest value and changes.
+    let vals: Vec<(String, Option<f64>)> = series.iter().map(|(p, c)| (p.clone(), c.value)).collect();
+    let t = present::trend(&vals).unwrap();
+    assert_eq!(t.change_1.as_ref().unwrap().0, "2023");
+    assert_eq!(t.change_5.as_ref().unwrap().0, "2019");
+    assert_eq!(present::format_change(1.25, 1, Lang::Nb), "+1,3");
+    assert_eq!(present::format_change(-0.04, 1, Lang::Nb), "±0,0");
+}
