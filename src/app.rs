@@ -15,6 +15,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
 use crate::charts;
+use crate::region::RegionPage;
 use crate::validate::ValidatePage;
 use crate::io::{self, FetchError};
 
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="wrap" tabindex="-1">
             {move || match current_view.get() {
                 View::Validate => view! { <ValidatePage/> }.into_any(),
+                View::Region => view! { <RegionPage/> }.into_any(),
                 _ => view! {
                     <h1>{move || T::Tagline.get(nav.lang())}</h1>
                     <IndicatorPanel url=FIRST_CHART.to_string()/>
@@ -119,6 +121,7 @@ fn MainMenu() -> impl IntoView {
         <nav class="main-menu wrap" aria-label=move || T::NavMain.get(nav.lang())>
             <ul>
                 {item(View::Overview, T::NavOverview)}
+                {item(View::Region, T::NavRegions)}
                 {item(View::Validate, T::NavValidate)}
             </ul>
         </nav>
@@ -277,21 +280,27 @@ pub fn chart_width(viewport: f64) -> f32 {
 }
 
 /// The chart, its text summary, the demo label, the source line and the table toggle.
+/// `nested`: inside a card that has its own heading and demo label, so the
+/// figure's heading is an h3 and the label is not repeated.
 #[component]
-fn RankingFigure(ranking: Ranking, file: String) -> impl IntoView {
+pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: bool) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let (show_table, set_show_table) = signal(false);
     let r = Arc::new(ranking);
-    let id = format!("fig-{}", r.meta.id);
+    let id = format!("fig-{}{}", r.meta.id, if nested { "-members" } else { "" });
     let heading_id = format!("{id}-h");
     let table_id = format!("{id}-table");
     let (r1, r2, r3, r4) = (r.clone(), r.clone(), r.clone(), r.clone());
     let svg = Memo::new(move |_| charts::ranking_svg(&r1, nav.lang(), chart_width(nav.viewport.get())).unwrap_or_default());
     view! {
         <figure class="figure" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{move || format!("{} {}", r2.meta.title.get(nav.lang()), r2.period)}</h2>
+            {if nested {
+                view! { <h3 id=heading_id.clone()>{move || format!("{} {}", T::MembersIn.get(nav.lang()), r2.period)}</h3> }.into_any()
+            } else {
+                view! { <h2 id=heading_id.clone()>{move || format!("{} {}", r2.meta.title.get(nav.lang()), r2.period)}</h2> }.into_any()
+            }}
             <p class="unit">{move || format!("{}: {}", T::Unit.get(nav.lang()), r3.meta.unit.get(nav.lang()))}</p>
-            {r.meta.demo.then(|| view! {
+            {(r.meta.demo && !nested).then(|| view! {
                 <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong>" "{move || T::DemoExplained.get(nav.lang())}</p>
             })}
             <div class="chart" role="img" aria-label=move || r4.summary(nav.lang()) hidden=move || show_table.get() inner_html=move || svg.get()></div>

@@ -3,7 +3,7 @@
 //! that goes into it comes from the registry or a data file, so it is escaped
 //! here before charts-rs writes it into the SVG.
 
-use charts_rs::{Color, HorizontalBarChart, Series};
+use charts_rs::{Color, HorizontalBarChart, LineChart, Series};
 use innsyn_core::i18n::{format_number, Lang};
 use innsyn_core::present::Ranking;
 
@@ -49,7 +49,9 @@ pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String
 }
 
 /// Rewrites every SVG text node that is only a number (axis ticks, value
-/// labels) the way `lang` writes numbers: `28,1` and `2 073` in Norwegian.
+/// labels) the way `lang` writes numbers: `28,1` and `20 730` in Norwegian.
+/// Integers of up to four digits stay as written, so years read `2017`
+/// (Norwegian typography allows `2073` without a space).
 pub fn localize_numbers(svg: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(svg.len() + 64);
     let mut rest = svg;
@@ -60,6 +62,7 @@ pub fn localize_numbers(svg: &str, lang: Lang) -> String {
         let text = &rest[..end];
         let t = text.trim();
         match t.parse::<f64>() {
+            Ok(_) if t.trim_start_matches('-').len() <= 4 && !t.contains('.') => out.push_str(text),
             Ok(v) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => {
                 let decimals = t.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
                 out.push_str(&format_number(v, decimals, lang));
@@ -70,4 +73,19 @@ pub fn localize_numbers(svg: &str, lang: Lang) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A small line chart of one series over periods. A period without a value
+/// is a gap in the line, never a dip to zero.
+pub fn line_svg(title: &str, points: &[(String, Option<f64>)], lang: Lang, width: f32, height: f32) -> Result<String, String> {
+    let labels: Vec<String> = points.iter().map(|(p, _)| esc(p)).collect();
+    let data: Vec<Option<f32>> = points.iter().map(|(_, v)| v.map(|v| v as f32)).collect();
+    let mut chart = LineChart::new(vec![Series::new_nullable(esc(title), data)], labels);
+    chart.width = width;
+    chart.height = height;
+    chart.compact = true;
+    chart.font_family = FONT.into();
+    chart.legend.show = Some(false);
+    chart.series.colors = vec![BAR];
+    chart.svg().map(|svg| localize_numbers(&svg, lang)).map_err(|e| e.to_string())
 }

@@ -110,9 +110,12 @@ async fn a_file_with_errors_lists_its_diagnostics() {
 
 #[wasm_bindgen_test]
 fn chart_numbers_are_written_the_norwegian_way() {
-    let svg = r#"<svg><text x="1.5">2073</text><text>28.1</text><text>Os 1.2</text><text>-3.25</text></svg>"#;
-    assert_eq!(localize_numbers(svg, Lang::Nb), "<svg><text x=\"1.5\">2\u{a0}073</text><text>28,1</text><text>Os 1.2</text><text>-3,25</text></svg>");
-    assert_eq!(localize_numbers(svg, Lang::En), svg.replace("2073", "2,073"));
+    let svg = r#"<svg><text x="1.5">20730</text><text>28.1</text><text>Os 1.2</text><text>-3.25</text><text>2017</text></svg>"#;
+    assert_eq!(
+        localize_numbers(svg, Lang::Nb),
+        "<svg><text x=\"1.5\">20\u{a0}730</text><text>28,1</text><text>Os 1.2</text><text>-3,25</text><text>2017</text></svg>"
+    );
+    assert_eq!(localize_numbers(svg, Lang::En), svg.replace("20730", "20,730"));
 }
 
 #[wasm_bindgen_test]

@@ -138,7 +138,26 @@ strings! {
     WarningWord => ("Advarsel", "Åtvaring", "Warning"),
     Code => ("Kode", "Kode", "Code"),
     Place => ("Sted i fila", "Stad i fila", "Place in the file"),
-    Message => ("Melding", "Melding", "Message")
+    Message => ("Melding", "Melding", "Message"),
+    NavRegions => ("Regioner", "Regionar", "Regions"),
+    ChooseRegion => ("Velg fylke eller regionråd", "Vel fylke eller regionråd", "Choose a county or regional council"),
+    Counties => ("Fylker", "Fylke", "Counties"),
+    Councils => ("Regionråd", "Regionråd", "Regional councils"),
+    Computed => ("beregnet fra kommunenes tall", "berekna frå tala til kommunane", "computed from the municipalities' figures"),
+    ChangeFrom => ("Endring fra", "Endring frå", "Change from"),
+    NotCombinable => (
+        "Denne indikatoren kan ikke slås sammen for en region (den har ikke teller og nevner, og er ikke et antall).",
+        "Denne indikatoren kan ikkje slåast saman for ein region (han har ikkje teljar og nemnar, og er ikkje eit tal på noko).",
+        "This indicator cannot be combined for a region (it has no numerator and denominator, and is not a count).",
+    ),
+    NoFigure => ("Ingen tall for regionen.", "Ingen tal for regionen.", "No figure for the region."),
+    LeftOut => ("Ikke med i tallet", "Ikkje med i talet", "Not in the figure"),
+    Development => ("Utvikling", "Utvikling", "Trend"),
+    MembersIn => ("Kommunene i", "Kommunane i", "The municipalities of"),
+    Coverage => ("Kommuner med tall", "Kommunar med tal", "Municipalities with figures"),
+    HigherBetter => ("Høyere er bedre.", "Høgare er betre.", "Higher is better."),
+    HigherWorse => ("Lavere er bedre.", "Lågare er betre.", "Lower is better."),
+    HigherNeither => ("Verken høyt eller lavt er godt i seg selv.", "Verken høgt eller lågt er godt i seg sjølv.", "Neither high nor low is good in itself."),
 }
 
 impl T {

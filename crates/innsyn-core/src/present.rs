@@ -99,6 +99,11 @@ pub fn periods_with_values(ds: &Dataset) -> Vec<String> {
 
 /// The ranking of the 48 municipalities in `period` (default: the latest with values).
 pub fn ranking(ds: &Dataset, registry: &Registry, period: Option<&str>) -> Option<Ranking> {
+    ranking_of(ds, registry, period, &(0..registry.municipalities.len()).collect::<Vec<_>>())
+}
+
+/// The ranking of some municipalities (indices into the registry).
+pub fn ranking_of(ds: &Dataset, registry: &Registry, period: Option<&str>, members: &[usize]) -> Option<Ranking> {
     let meta = ds.meta.clone().unwrap_or_default();
     let (t, r) = (ds.time_dim()?, ds.region_dim()?);
     let period = match period {
@@ -109,7 +114,7 @@ pub fn ranking(ds: &Dataset, registry: &Registry, period: Option<&str>) -> Optio
     let m = ds.metric_dim();
     let year: u16 = period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2024);
     let mut rows = Vec::new();
-    for mu in &registry.municipalities {
+    for mu in members.iter().filter_map(|&i| registry.municipalities.get(i)) {
         // A file may use any of the municipality's numbers: the one valid in
         // that year first, then the others, so a series survives renumbering.
         let candidates = std::iter::once(mu.code_in(year)).chain(std::iter::once(mu.id.as_str())).chain(mu.numbers.iter().map(|n| n.code.as_str()));

@@ -233,6 +233,20 @@ impl Registry {
             .collect()
     }
 
+    /// Members (indices) of a county or regional council in `year`.
+    pub fn group_members(&self, id: &str, year: u16) -> Option<Vec<usize>> {
+        if self.counties.iter().any(|c| c.id == id) {
+            return Some(self.county_members(id, year));
+        }
+        let g = self.councils.iter().chain(&self.services).find(|g| g.id == id)?;
+        Some(g.members.iter().filter_map(|m| self.municipalities.iter().position(|x| &x.id == m)).collect())
+    }
+
+    /// The name of a county, regional council or shared service.
+    pub fn group_name(&self, id: &str) -> Option<&str> {
+        self.county_name(id).or_else(|| self.councils.iter().chain(&self.services).find(|g| g.id == id).map(|g| g.name.as_str()))
+    }
+
     pub fn county_name(&self, id: &str) -> Option<&str> {
         self.counties.iter().find(|c| c.id == id).map(|c| c.name.as_str())
     }
@@ -281,5 +295,9 @@ mod tests {
         assert_eq!(reg.county_members("34", 2018).len(), 0);
         assert_eq!(reg.county_members("34", 2021).len(), 46, "Lunner and Jevnaker went to Viken");
         assert_eq!(reg.county_members("32", 2024).len(), 2);
+        assert_eq!(reg.group_members("hadeland", 2024).unwrap().len(), 3);
+        assert_eq!(reg.group_name("04"), Some("Hedmark"));
+        assert_eq!(reg.group_name("hamarregionen"), Some("Hamarregionen"));
+        assert_eq!(reg.group_members("nope", 2024), None);
     }
 }

@@ -1,0 +1,278 @@
+//! The region dashboard (`?view=region&region=04`): for a county or regional
+//! council, one card per indicator in the catalog with the region's figure
+//! computed from its municipalities (sum/sum, labelled, with coverage), the
+//! changes over one and five years, a trend line with its table, and the
+//! members ranked.
+
+use std::sync::Arc;
+
+use innsyn_core::aggregate::{computed_label, Rule};
+use innsyn_core::catalog::{self, Catalog, IndicatorRef};
+use innsyn_core::i18n::{format_number, Lang, T};
+use innsyn_core::model::{Dataset, Direction};
+use innsyn_core::present::{self, format_change, trend};
+use innsyn_core::query::{Query, View};
+use innsyn_core::read;
+use innsyn_core::registry::Registry;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{chart_width, fetch_error_text, parse_error_text, Nav, RankingFigure};
+use crate::charts;
+use crate::io;
+
+/// The bundled catalog, used unless `?catalog=` names another.
+pub const DEFAULT_CATALOG: &str = "data/catalog.json";
+/// The region shown when the link names none: Hedmark.
+pub const DEFAULT_REGION: &str = "04";
+
+/// Fetches and reads a catalog; an error is a sentence for the page.
+async fn load_catalog(url: String, lang: Lang) -> Result<Arc<Catalog>, String> {
+    let text = io::fetch_text(&url).await.map_err(|e| fetch_error_text(&e, lang))?;
+    let (cat, diags) = catalog::parse(&text, &url).map_err(|e| parse_error_text(&e, lang))?;
+    match diags.iter().find(|d| d.severity == innsyn_core::diag::Severity::Error) {
+        Some(d) => Err(d.to_line(lang)),
+        None => Ok(Arc::new(cat)),
+    }
+}
+
+#[component]
+pub fn RegionPage() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let region = Memo::new(move |_| nav.query.get().region.unwrap_or_else(|| DEFAULT_REGION.to_string()));
+    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
+    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.lang()));
+    let reg = registry.clone();
+    let name = Memo::new(move |_| reg.group_name(&region.get()).map(str::to_string));
+    view! {
+        <h1>{move || name.get().unwrap_or_else(|| region.get())}</h1>
+        <RegionPicker region=region/>
+        {move || {
+            if name.get().is_none() {
+                let msg = match nav.lang() {
+                    Lang::En => format!("Innsyn knows no county or regional council «{}».", region.get()),
+                    _ => format!("Innsyn kjenner ikke noe fylke eller regionråd «{}».", region.get()),
+                };
+                return view! { <p class="error" role="alert">{msg}</p> }.into_any();
+            }
+            match catalog.get() {
+                None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+                Some(Err(msg)) => view! {
+                    <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{catalog_url.get()}</p><p>{msg}</p></div>
+                }
+                .into_any(),
+                Some(Ok(cat)) => cat
+                    .region_dashboard
+                    .iter()
+                    .filter_map(|id| cat.indicator(id).cloned())
+                    .map(|ind| view! { <RegionCard indicator=ind region=region/> })
+                    .collect_view()
+                    .into_any(),
+            }
+        }}
+    }
+}
+
+/// Choose a county or regional council; the choice goes into the URL.
+#[component]
+fn RegionPicker(region: Memo<String>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let counties: Vec<(String, String)> = ["04", "05", "34"].iter().filter_map(|id| registry.county_name(id).map(|n| (id.to_string(), n.to_string()))).collect();
+    let councils: Vec<(String, String)> = registry.councils.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+    let option = move |(id, name): (String, String)| {
+        let selected = {
+            let id = id.clone();
+            move || region.get() == id
+        };
+        view! { <option value=id selected=selected>{name}</option> }
+    };
+    view! {
+        <div class="picker">
+            <label for="region-select">{move || T::ChooseRegion.get(nav.lang())}</label>
+            <select
+                id="region-select"
+                on:change=move |ev| {
+                    let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value());
+                    if let Some(v) = value {
+                        nav.go(Query { view: View::Region, region: Some(v), ..nav.query.get() });
+                    }
+                }
+            >
+                <optgroup label=move || T::Counties.get(nav.lang())>{counties.into_iter().map(option).collect_view()}</optgroup>
+                <optgroup label=move || T::Councils.get(nav.lang())>{councils.into_iter().map(option).collect_view()}</optgroup>
+            </select>
+        </div>
+    }
+}
+
+enum CardData {
+    Failed(String),
+    Read(Arc<Dataset>),
+}
+
+/// One indicator for the region.
+#[component]
+fn RegionCard(indicator: IndicatorRef, region: Memo<String>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let url = indicator.url.clone();
+    let reg = registry.clone();
+    let data = LocalResource::new(move || {
+        let (url, reg) = (url.clone(), reg.clone());
+        async move {
+            let lang = Lang::Nb;
+            Arc::new(match io::fetch_text(&url).await {
+                Err(e) => CardData::Failed(fetch_error_text(&e, lang)),
+                Ok(text) => match read::read_str(&text, &reg) {
+                    Err(e) => CardData::Failed(parse_error_text(&e, lang)),
+                    Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => CardData::Read(Arc::new(out.datasets.remove(0))),
+                    Ok(out) => CardData::Failed(out.diagnostics.iter().take(3).map(|d| d.to_line(lang)).collect::<Vec<_>>().join("; ")),
+                },
+            })
+        }
+    });
+    let file = indicator.url.clone();
+    view! {
+        <section class="panel card">
+            {move || match data.get().as_deref() {
+                None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+                Some(CardData::Failed(msg)) => view! {
+                    <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{file.clone()}</p><p>{msg.clone()}</p></div>
+                }
+                .into_any(),
+                Some(CardData::Read(ds)) => card_body(ds.clone(), region, registry.clone(), file.clone()).into_any(),
+            }}
+        </section>
+    }
+}
+
+fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, file: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let meta = ds.meta.clone().unwrap_or_default();
+    let id = format!("card-{}", meta.id);
+    let rule = meta.rule();
+    // The region's figure in every period, recomputed when the region changes.
+    let (ds2, reg2) = (ds.clone(), registry.clone());
+    let series = Memo::new(move |_| {
+        let id = region.get();
+        present::group_series(&ds2, &reg2, rule, &|year| reg2.group_members(&id, year).unwrap_or_default())
+    });
+    let points = move || series.get().iter().map(|(p, c)| (p.clone(), c.value)).collect::<Vec<_>>();
+    let (m1, reg3) = (meta.clone(), registry.clone());
+    let headline = move || {
+        let lang = nav.lang();
+        let s = series.get();
+        let Some(t) = trend(&points()) else {
+            let text = if rule == Rule::NotCombinable { T::NotCombinable } else { T::NoFigure };
+            return view! { <p class="no-figure">{text.get(lang)}</p> }.into_any();
+        };
+        let latest = s.iter().find(|(p, _)| *p == t.period).map(|(_, c)| c.clone());
+        let coverage = latest.as_ref().map(|c| c.coverage(lang)).unwrap_or_default();
+        let left_out: Vec<String> = latest
+            .as_ref()
+            .map(|c| {
+                c.left_out
+                    .iter()
+                    .map(|(code, why)| format!("{}: {}", reg3.municipality(code).map_or(code.as_str(), |m| m.name.as_str()), why.text(lang)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let change = |c: &Option<(String, f64)>| c.as_ref().map(|(p, d)| format!("{} {p}: {}", T::ChangeFrom.get(lang), format_change(*d, m1.decimals, lang)));
+        let changes: Vec<String> = [change(&t.change_1), change(&t.change_5)].into_iter().flatten().collect();
+        let n_left = left_out.len();
+        view! {
+            <p class="big">
+                <span class="value">{format_number(t.value, m1.decimals, lang)}</span>" "
+                <span class="unit">{m1.unit.get(lang).to_string()}</span>
+            </p>
+            <p class="computed">{format!("{} · {} · {}: {coverage}", t.period, computed_label(lang), T::Coverage.get(lang))}</p>
+            <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+            {(n_left > 0).then(|| view! {
+                <details class="left-out">
+                    <summary>{format!("{} ({n_left})", T::LeftOut.get(lang))}</summary>
+                    <ul>{left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </details>
+            })}
+        }
+        .into_any()
+    };
+    let m2 = meta.clone();
+    let direction = move || match m2.direction {
+        Direction::HigherIsBetter => T::HigherBetter,
+        Direction::HigherIsWorse => T::HigherWorse,
+        Direction::Neither => T::HigherNeither,
+    }
+    .get(nav.lang());
+    let (m3, m4, m5) = (meta.clone(), meta.clone(), meta.clone());
+    let line = move || {
+        let lang = nav.lang();
+        let w = chart_width(nav.viewport.get()).min(640.0);
+        charts::line_svg(m3.title.get(lang), &points(), lang, w, 220.0).unwrap_or_default()
+    };
+    let line_summary = Memo::new(move |_| {
+        let lang = nav.lang();
+        let pts: Vec<(String, f64)> = points().into_iter().filter_map(|(p, v)| v.map(|v| (p, v))).collect();
+        match (pts.first(), pts.last()) {
+            (Some((p0, v0)), Some((p1, v1))) => {
+                let (v0, v1) = (format_number(*v0, m4.decimals, lang), format_number(*v1, m4.decimals, lang));
+                match lang {
+                    Lang::Nb => format!("Linjediagram, {p0}–{p1}: fra {v0} til {v1} {}. Tabellen viser alle år.", m4.unit.get(lang)),
+                    Lang::Nn => format!("Linjediagram, {p0}–{p1}: frå {v0} til {v1} {}. Tabellen viser alle år.", m4.unit.get(lang)),
+                    Lang::En => format!("Line chart, {p0}–{p1}: from {v0} to {v1} {}. The table shows every year.", m4.unit.get(lang)),
+                }
+            }
+            _ => T::NoFigure.get(lang).to_string(),
+        }
+    });
+    let (show_table, set_show_table) = signal(false);
+    let table_id = format!("{id}-series");
+    let members_ranking = {
+        let (ds, registry) = (ds.clone(), registry.clone());
+        move || {
+            let members = registry.group_members(&region.get(), 2024).unwrap_or_default();
+            present::ranking_of(&ds, &registry, None, &members)
+        }
+    };
+    let ranking_file = file.clone();
+    view! {
+        <h2 id=format!("{id}-h")>{move || m5.title.get(nav.lang()).to_string()}</h2>
+        {meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+        {headline}
+        <p class="direction">{direction}</p>
+        <figure class="figure">
+            <div class="chart line" role="img" aria-label=line_summary hidden=move || show_table.get() inner_html=line></div>
+            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Development.get(nav.lang()), T::Table.get(nav.lang()))>
+                <table>
+                    <caption>{let m = meta.clone(); move || format!("{} ({})", m.title.get(nav.lang()), m.unit.get(nav.lang()))}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || T::Period.get(nav.lang())}</th>
+                        <th scope="col" class="num">{move || T::Value.get(nav.lang())}</th>
+                        <th scope="col">{move || T::Coverage.get(nav.lang())}</th>
+                    </tr></thead>
+                    <tbody>
+                        {let m = meta.clone(); move || {
+                            let lang = nav.lang();
+                            series.get().into_iter().map(|(p, c)| view! {
+                                <tr>
+                                    <th scope="row">{p}</th>
+                                    <td class="num" data-value=c.value.map(|v| v.to_string()).unwrap_or_default()>{c.value.map(|v| format_number(v, m.decimals, lang)).unwrap_or_else(|| "–".into())}</td>
+                                    <td>{c.coverage(lang)}</td>
+                                </tr>
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <figcaption>
+                <p class="summary">{line_summary}</p>
+                <p class="source">{move || T::Source.get(nav.lang())}": "{meta.source.clone().unwrap_or_default()}" · "{file}</p>
+                <button type="button" class="toggle" aria-controls=table_id aria-expanded=move || if show_table.get() { "true" } else { "false" } on:click=move |_| set_show_table.update(|v| *v = !*v)>
+                    {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
+                </button>
+            </figcaption>
+        </figure>
+        {move || members_ranking().map(|r| view! { <RankingFigure ranking=r file=ranking_file.clone() nested=true/> })}
+    }
+}

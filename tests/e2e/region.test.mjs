@@ -1,0 +1,90 @@
+// The region dashboard: computed figures that match the file, coverage,
+// changes, trend chart + table, members ranked, region picker, languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, newPage, axe, screenshot, ROOT } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const file = (name) => JSON.parse(readFileSync(join(ROOT, 'public/data/demo', name), 'utf8'));
+const regions = JSON.parse(readFileSync(join(ROOT, 'public/data/regions.json'), 'utf8'));
+const nb = (v, d) => v.toFixed(d).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+/** sum(numerators)/sum(denominators) for a group's members in a year, from the raw file. */
+function expected(doc, memberIds, year) {
+  const codes = regions.municipalities.filter((m) => memberIds.includes(m.id))
+    .map((m) => m.codes.find((c) => c.from <= year && (c.to ?? 9999) >= year).code);
+  const obs = doc.values.filter((o) => o.period === String(year) && codes.includes(o.region));
+  if (doc.rate) {
+    const used = obs.filter((o) => o.numerator != null && o.denominator != null);
+    return { value: used.reduce((a, o) => a + o.numerator, 0) / used.reduce((a, o) => a + o.denominator, 0) * doc.rate.per, used: used.length, total: codes.length };
+  }
+  const used = obs.filter((o) => o.value != null);
+  return { value: used.reduce((a, o) => a + o.value, 0), used: used.length, total: codes.length };
+}
+
+for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 375], ['nb', 375]]) {
+  test(`region dashboard for Hedmark in ${lang} at ${width} px: figures from the files, axe clean`, async () => {
+    const page = await newPage(browser, width);
+    await page.goto(`${server.url}?view=region&region=04${lang === 'nb' ? '' : `&lang=${lang}`}`);
+    await page.waitForSelector('.card .big .value');
+    await page.waitForFunction(() => document.querySelectorAll('.card .big .value').length === 3);
+    assert.equal(await page.textContent('h1'), 'Hedmark');
+    const hedmark = regions.municipalities.filter((m) => m.codes[0].county === '04').map((m) => m.id);
+    const cards = page.locator('section.card');
+    for (const [i, name] of ['barn-med-tiltak.json', 'aarsverk.json', 'barn-per-aarsverk.json'].entries()) {
+      const doc = file(name);
+      const e = expected(doc, hedmark, 2024);
+      const shown = (await cards.nth(i).locator('.big .value').textContent()).trim();
+      const want = lang === 'en' ? e.value.toFixed(doc.decimals).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : nb(e.value, doc.decimals);
+      assert.equal(shown, want, `${name}: computed figure`);
+      assert.match(await cards.nth(i).locator('.computed').textContent(), new RegExp(`${e.used} (av|of) ${e.total}`));
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await axe(page), []);
+    await screenshot(page, `region-04-${lang}-${width}`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('the picker changes region through the URL; the trend table holds every year', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?view=region`);
+  await page.waitForSelector('.card .big .value');
+  await page.selectOption('#region-select', 'hadeland');
+  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Hadeland');
+  assert.match(page.url(), /view=region&region=hadeland/);
+  const card = page.locator('section.card').first();
+  await card.locator('figcaption button.toggle').first().click();
+  const rows = card.locator('.table-wrap:not([hidden]) tbody tr');
+  assert.equal(await rows.count(), 8, '2017–2024');
+  const hadeland = regions.councils.find((c) => c.id === 'hadeland').members;
+  const e = expected(file('barn-med-tiltak.json'), hadeland, 2018);
+  const cell = card.locator('.table-wrap:not([hidden]) tbody tr', { hasText: '2018' }).locator('td.num');
+  assert.ok(Math.abs(Number(await cell.getAttribute('data-value')) - e.value) < 1e-9, 'Lunner and Jevnaker counted under their 2018 numbers');
+  assert.equal(await page.locator('section.card').first().locator('h3').textContent(), 'Kommunene i 2024');
+  assert.equal(await card.locator('.figure').last().locator('tbody tr').count(), 3, 'three members ranked');
+  assert.deepEqual(await axe(page), []);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Hedmark');
+  await page.close();
+});
+
+test('Innlandet has no figure before 2020, and an unknown region says so', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?view=region&region=34`);
+  await page.waitForSelector('.card .big .value');
+  const card = page.locator('section.card').first();
+  await card.locator('figcaption button.toggle').first().click();
+  assert.equal((await card.locator('.table-wrap:not([hidden]) tbody tr', { hasText: '2019' }).locator('td.num').textContent()).trim(), '–');
+  await page.goto(`${server.url}?view=region&region=atlantis`);
+  assert.match(await page.textContent('main [role=alert]'), /atlantis/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
