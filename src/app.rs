@@ -15,6 +15,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
 use crate::charts;
+use crate::municipality::MunicipalityPage;
 use crate::region::RegionPage;
 use crate::validate::ValidatePage;
 use crate::io::{self, FetchError};
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
             {move || match current_view.get() {
                 View::Validate => view! { <ValidatePage/> }.into_any(),
                 View::Region => view! { <RegionPage/> }.into_any(),
+                View::Municipality => view! { <MunicipalityPage/> }.into_any(),
                 _ => view! {
                     <h1>{move || T::Tagline.get(nav.lang())}</h1>
                     <IndicatorPanel url=FIRST_CHART.to_string()/>
@@ -122,6 +124,7 @@ fn MainMenu() -> impl IntoView {
             <ul>
                 {item(View::Overview, T::NavOverview)}
                 {item(View::Region, T::NavRegions)}
+                {item(View::Municipality, T::NavMunicipality)}
                 {item(View::Validate, T::NavValidate)}
             </ul>
         </nav>

@@ -27,7 +27,7 @@ pub const DEFAULT_CATALOG: &str = "data/catalog.json";
 pub const DEFAULT_REGION: &str = "04";
 
 /// Fetches and reads a catalog; an error is a sentence for the page.
-async fn load_catalog(url: String, lang: Lang) -> Result<Arc<Catalog>, String> {
+pub async fn load_catalog(url: String, lang: Lang) -> Result<Arc<Catalog>, String> {
     let text = io::fetch_text(&url).await.map_err(|e| fetch_error_text(&e, lang))?;
     let (cat, diags) = catalog::parse(&text, &url).map_err(|e| parse_error_text(&e, lang))?;
     match diags.iter().find(|d| d.severity == innsyn_core::diag::Severity::Error) {
@@ -107,9 +107,22 @@ fn RegionPicker(region: Memo<String>) -> impl IntoView {
     }
 }
 
-enum CardData {
+pub enum CardData {
     Failed(String),
     Read(Arc<Dataset>),
+}
+
+/// Fetches and reads one indicator file for a card.
+pub async fn load_dataset(url: String, registry: Arc<Registry>) -> Arc<CardData> {
+    let lang = Lang::Nb;
+    Arc::new(match io::fetch_text(&url).await {
+        Err(e) => CardData::Failed(fetch_error_text(&e, lang)),
+        Ok(text) => match read::read_str(&text, &registry) {
+            Err(e) => CardData::Failed(parse_error_text(&e, lang)),
+            Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => CardData::Read(Arc::new(out.datasets.remove(0))),
+            Ok(out) => CardData::Failed(out.diagnostics.iter().take(3).map(|d| d.to_line(lang)).collect::<Vec<_>>().join("; ")),
+        },
+    })
 }
 
 /// One indicator for the region.
@@ -119,20 +132,7 @@ fn RegionCard(indicator: IndicatorRef, region: Memo<String>) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
     let url = indicator.url.clone();
     let reg = registry.clone();
-    let data = LocalResource::new(move || {
-        let (url, reg) = (url.clone(), reg.clone());
-        async move {
-            let lang = Lang::Nb;
-            Arc::new(match io::fetch_text(&url).await {
-                Err(e) => CardData::Failed(fetch_error_text(&e, lang)),
-                Ok(text) => match read::read_str(&text, &reg) {
-                    Err(e) => CardData::Failed(parse_error_text(&e, lang)),
-                    Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => CardData::Read(Arc::new(out.datasets.remove(0))),
-                    Ok(out) => CardData::Failed(out.diagnostics.iter().take(3).map(|d| d.to_line(lang)).collect::<Vec<_>>().join("; ")),
-                },
-            })
-        }
-    });
+    let data = LocalResource::new(move || load_dataset(url.clone(), reg.clone()));
     let file = indicator.url.clone();
     view! {
         <section class="panel card">

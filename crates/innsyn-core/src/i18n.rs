@@ -158,6 +158,17 @@ strings! {
     HigherBetter => ("Høyere er bedre.", "Høgare er betre.", "Higher is better."),
     HigherWorse => ("Lavere er bedre.", "Lågare er betre.", "Lower is better."),
     HigherNeither => ("Verken høyt eller lavt er godt i seg selv.", "Verken høgt eller lågt er godt i seg sjølv.", "Neither high nor low is good in itself."),
+    NavMunicipality => ("Kommuner", "Kommunar", "Municipalities"),
+    And => ("og", "og", "and"),
+    ChooseMunicipality => ("Finn kommune", "Finn kommune", "Find a municipality"),
+    ChooseMunicipalityHint => ("Skriv de første bokstavene og velg fra listen.", "Skriv dei første bokstavane og vel frå lista.", "Type the first letters and pick from the list."),
+    NumberLabel => ("Kommunenummer", "Kommunenummer", "Municipality number"),
+    SharedService => ("Barneverntjenesten", "Barnevernstenesta", "Child welfare service"),
+    OwnService => ("egen barneverntjeneste", "eiga barnevernsteneste", "its own child welfare service"),
+    SharedWith => ("felles med", "felles med", "shared with"),
+    ServiceAsOf => ("(registeruttrekk februar 2021)", "(registeruttrekk februar 2021)", "(register extract, February 2021)"),
+    RankOf => ("Plass", "Plass", "Rank"),
+    RankExplained => ("blant kommunene med tall, høyeste verdi er nr. 1", "blant kommunane med tal, høgaste verdi er nr. 1", "among municipalities with figures, highest value is no. 1"),
 }
 
 impl T {

@@ -245,3 +245,19 @@ pub fn format_change(v: f64, decimals: u8, lang: Lang) -> String {
         format!("-{s}")
     }
 }
+
+/// A municipality's rank in `period`: 1 for the highest value, ties share a
+/// rank; `(rank, municipalities with a value)`. `None` when it has no value.
+pub fn rank(ds: &Dataset, registry: &Registry, muni: usize, period: &str) -> Option<(usize, usize)> {
+    let r = ranking(ds, registry, Some(period))?;
+    let id = &registry.municipalities.get(muni)?.id;
+    let own = r.rows.iter().find(|row| &row.id == id)?.value?;
+    let values: Vec<f64> = r.with_value().map(|(_, v)| v).collect();
+    Some((1 + values.iter().filter(|v| **v > own).count(), values.len()))
+}
+
+/// A municipality's own figures in every period of the dataset.
+pub fn municipality_series(ds: &Dataset, registry: &Registry, muni: usize) -> Vec<(String, Part)> {
+    let Some(t) = ds.time_dim() else { return Vec::new() };
+    ds.dims[t].categories.iter().map(|c| (c.id.clone(), municipality_part(ds, registry, muni, &c.id))).collect()
+}

@@ -77,3 +77,23 @@ fn county_figures_are_sum_over_sum_of_the_file() {
     assert_eq!(present::format_change(1.25, 1, Lang::Nb), "+1,3");
     assert_eq!(present::format_change(-0.04, 1, Lang::Nb), "±0,0");
 }
+
+#[test]
+fn a_municipality_has_its_own_series_and_a_rank_among_those_with_figures() {
+    let reg = Registry::bundled();
+    let text = std::fs::read_to_string(DEMO).unwrap();
+    let ds = read::read_str(&text, &reg).unwrap().datasets.remove(0);
+    let lunner = reg.municipalities.iter().position(|m| m.name == "Lunner").unwrap();
+    let series = present::municipality_series(&ds, &reg, lunner);
+    assert_eq!(series.len(), 8);
+    // 2018 under 0533, 2021 under 3054, 2024 under 3234: one unbroken series.
+    for (period, part) in &series {
+        assert!(part.value.is_some() || part.status.is_some(), "{period}");
+    }
+    let r = present::ranking(&ds, &reg, Some("2024")).unwrap();
+    let top = reg.municipalities.iter().position(|m| m.id == r.rows[0].id).unwrap();
+    assert_eq!(present::rank(&ds, &reg, top, "2024"), Some((1, r.with_value().count())));
+    let last = r.with_value().last().unwrap().0;
+    let bottom = reg.municipalities.iter().position(|m| m.id == last.id).unwrap();
+    assert_eq!(present::rank(&ds, &reg, bottom, "2024").unwrap().0, r.with_value().count());
+}

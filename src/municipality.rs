@@ -1,0 +1,297 @@
+//! The municipality profile (`?view=municipality&region=3411`, any number the
+//! municipality has had): which regional council and shared child welfare
+//! service it belongs to, and every indicator with its rank among the 48,
+//! its changes, and its county's computed figure alongside.
+
+use std::sync::Arc;
+
+use innsyn_core::aggregate::computed_label;
+use innsyn_core::catalog::IndicatorRef;
+use innsyn_core::i18n::{format_number, Lang, T};
+use innsyn_core::model::Dataset;
+use innsyn_core::present::{self, format_change, reason, trend};
+use innsyn_core::query::{Query, View};
+use innsyn_core::registry::{RegionRef, Registry};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{chart_width, Nav};
+use crate::charts;
+use crate::region::{load_catalog, load_dataset, CardData, DEFAULT_CATALOG};
+
+/// The municipality shown when the link names none: Hamar.
+pub const DEFAULT_MUNICIPALITY: &str = "3403";
+
+#[component]
+pub fn MunicipalityPage() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let reg = registry.clone();
+    let muni = Memo::new(move |_| {
+        let code = nav.query.get().region.unwrap_or_else(|| DEFAULT_MUNICIPALITY.to_string());
+        match reg.resolve(&code) {
+            Some(RegionRef::Municipality(i)) => Ok(i),
+            _ => Err(code),
+        }
+    });
+    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
+    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.lang()));
+    view! {
+        {move || match muni.get() {
+            Err(code) => {
+                let msg = match nav.lang() {
+                    Lang::En => format!("Innsyn knows no municipality «{code}» in Hedmark or Oppland."),
+                    Lang::Nn => format!("Innsyn kjenner ingen kommune «{code}» i Hedmark eller Oppland."),
+                    Lang::Nb => format!("Innsyn kjenner ingen kommune «{code}» i Hedmark eller Oppland."),
+                };
+                view! { <h1>{T::NavMunicipality.get(nav.lang())}</h1><MunicipalitySearch/><p class="error" role="alert">{msg}</p> }.into_any()
+            }
+            Ok(i) => {
+                let m = registry.municipalities[i].clone();
+                view! {
+                    <h1>{m.name.clone()}</h1>
+                    <MunicipalitySearch/>
+                    <MunicipalityFacts muni=i/>
+                    {move || match catalog.get() {
+                        None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+                        Some(Err(msg)) => view! { <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{msg}</p></div> }.into_any(),
+                        Some(Ok(cat)) => cat
+                            .region_dashboard
+                            .iter()
+                            .filter_map(|id| cat.indicator(id).cloned())
+                            .map(|ind| view! { <MunicipalityCard indicator=ind muni=i/> })
+                            .collect_view()
+                            .into_any(),
+                    }}
+                }
+                .into_any()
+            }
+        }}
+    }
+}
+
+/// Search as you type: a text field with the 48 names as suggestions
+/// (a native datalist: keyboard and screen-reader friendly).
+#[component]
+pub fn MunicipalitySearch() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let names: Vec<(String, String)> = registry.municipalities.iter().map(|m| (m.name.clone(), m.id.clone())).collect();
+    let lookup = names.clone();
+    let go = move |value: String| {
+        let v = value.trim().to_lowercase();
+        if let Some((_, id)) = lookup.iter().find(|(n, id)| n.to_lowercase() == v || *id == v) {
+            nav.go(Query { view: View::Municipality, region: Some(id.clone()), ..nav.query.get() });
+        }
+    };
+    let go2 = go.clone();
+    view! {
+        <div class="picker search">
+            <label for="muni-search">{move || T::ChooseMunicipality.get(nav.lang())}</label>
+            <p class="hint" id="muni-search-hint">{move || T::ChooseMunicipalityHint.get(nav.lang())}</p>
+            <input
+                id="muni-search"
+                type="search"
+                list="muni-names"
+                autocomplete="off"
+                aria-describedby="muni-search-hint"
+                on:change=move |ev| {
+                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        go(i.value());
+                    }
+                }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            go2(i.value());
+                        }
+                    }
+                }
+            />
+            <datalist id="muni-names">{names.into_iter().map(|(n, _)| view! { <option value=n></option> }).collect_view()}</datalist>
+        </div>
+    }
+}
+
+/// Numbers over time, county, regional council, shared child welfare service.
+#[component]
+fn MunicipalityFacts(muni: usize) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let m = registry.municipalities[muni].clone();
+    let numbers = m.numbers.iter().map(|n| format!("{} ({}–{})", n.code, n.from, n.to.map(|t| t.to_string()).unwrap_or_default())).collect::<Vec<_>>().join(", ");
+    let county = format!(
+        "{} → {}",
+        registry.county_name(m.old_county()).unwrap_or_default(),
+        registry.county_name(m.county_in(2024)).unwrap_or_default()
+    );
+    let council = m.council.as_ref().and_then(|c| registry.councils.iter().find(|g| &g.id == c)).map(|g| (g.id.clone(), g.name.clone()));
+    let service = registry.services.iter().find(|s| s.members.contains(&m.id)).map(|s| {
+        let mut others: Vec<String> = s.members.iter().filter(|x| **x != m.id).filter_map(|x| registry.municipality(x)).map(|x| x.name.clone()).collect();
+        others.extend(s.external.iter().map(|(_, n)| n.clone()));
+        others.join(", ")
+    });
+    let unverified = m.council_unverified;
+    view! {
+        <dl class="facts panel">
+            <dt>{move || T::NumberLabel.get(nav.lang())}</dt><dd>{numbers}</dd>
+            <dt>{move || T::County.get(nav.lang())}</dt><dd>{county}</dd>
+            <dt>{move || T::RegionalCouncil.get(nav.lang())}</dt>
+            <dd>{council.map(|(id, name)| {
+                let href = Query { view: View::Region, region: Some(id.clone()), ..Default::default() };
+                view! {
+                    <a href=move || Query { lang: nav.lang(), ..href.clone() }.to_query_string()>{name}</a>
+                    {unverified.then(|| view! { " (" {move || T::Unverified.get(nav.lang())} ")" })}
+                }
+            })}</dd>
+            <dt>{move || T::SharedService.get(nav.lang())}</dt>
+            <dd>{move || {
+                let lang = nav.lang();
+                match &service {
+                    Some(others) => format!("{} {others} {}", T::SharedWith.get(lang), T::ServiceAsOf.get(lang)),
+                    None => format!("{} {}", T::OwnService.get(lang), T::ServiceAsOf.get(lang)),
+                }
+            }}</dd>
+        </dl>
+    }
+}
+
+#[component]
+fn MunicipalityCard(indicator: IndicatorRef, muni: usize) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let (url, reg) = (indicator.url.clone(), registry.clone());
+    let data = LocalResource::new(move || load_dataset(url.clone(), reg.clone()));
+    let file = indicator.url.clone();
+    view! {
+        <section class="panel card">
+            {move || match data.get().as_deref() {
+                None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+                Some(CardData::Failed(msg)) => view! {
+                    <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{file.clone()}</p><p>{msg.clone()}</p></div>
+                }
+                .into_any(),
+                Some(CardData::Read(ds)) => card(ds.clone(), muni, registry.clone(), file.clone()).into_any(),
+            }}
+        </section>
+    }
+}
+
+fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let meta = ds.meta.clone().unwrap_or_default();
+    let m = registry.municipalities[muni].clone();
+    let own: Vec<(String, Option<f64>)> = present::municipality_series(&ds, &registry, muni).into_iter().map(|(p, part)| (p, part.value)).collect();
+    let parts = present::municipality_series(&ds, &registry, muni);
+    // The county it belonged to before 2020 (Hedmark or Oppland), computed.
+    let county_id = m.old_county().to_string();
+    let county_name = registry.county_name(&county_id).unwrap_or_default().to_string();
+    // Only a rate compares with the county on one axis; a count (årsverk) of
+    // one municipality next to a county total would say nothing.
+    let compare = matches!(meta.rule(), innsyn_core::aggregate::Rule::Ratio { .. });
+    let county: Vec<(String, Option<f64>)> = present::group_series(&ds, &registry, meta.rule(), &|y| registry.county_members(&county_id, y))
+        .into_iter()
+        .map(|(p, c)| (p, c.value.filter(|_| compare)))
+        .collect();
+    let t = trend(&own);
+    let rank = t.as_ref().and_then(|t| present::rank(&ds, &registry, muni, &t.period));
+    let id = format!("m-{}", meta.id);
+    let (show_table, set_show_table) = signal(false);
+    let table_id = format!("{id}-series");
+    let decimals = meta.decimals;
+    let (m1, m2, m3) = (meta.clone(), meta.clone(), meta.clone());
+    let (own1, county1, county2) = (own.clone(), county.clone(), county.clone());
+    let (name1, name2, cname1, cname2, cname3) = (m.name.clone(), m.name.clone(), county_name.clone(), county_name.clone(), county_name.clone());
+    let latest_missing = parts.last().map(|(p, part)| (p.clone(), part.status.clone())).filter(|(_, _)| t.is_none());
+    view! {
+        <h2>{move || m1.title.get(nav.lang()).to_string()}</h2>
+        {meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+        {move || {
+            let lang = nav.lang();
+            match &t {
+                None => {
+                    let why = latest_missing.as_ref().map(|(p, s)| format!("{p}: {}", reason(s.as_ref(), lang))).unwrap_or_default();
+                    view! { <p class="no-figure">{T::NoFigure.get(lang)}" "{why}</p> }.into_any()
+                }
+                Some(t) => {
+                    let change = |c: &Option<(String, f64)>| c.as_ref().map(|(p, d)| format!("{} {p}: {}", T::ChangeFrom.get(lang), format_change(*d, decimals, lang)));
+                    let changes: Vec<String> = [change(&t.change_1), change(&t.change_5)].into_iter().flatten().collect();
+                    let county_now = county1.iter().find(|(p, _)| *p == t.period).and_then(|(_, v)| *v);
+                    view! {
+                        <p class="big">
+                            <span class="value">{format_number(t.value, decimals, lang)}</span>" "
+                            <span class="unit">{m2.unit.get(lang).to_string()}</span>
+                        </p>
+                        <p class="computed">{t.period.clone()}</p>
+                        {rank.map(|(r, n)| view! { <p class="rank">{format!("{} {r} / {n}", T::RankOf.get(lang))}<span class="hint">{format!(" ({})", T::RankExplained.get(lang))}</span></p> })}
+                        {county_now.map(|v| view! {
+                            <p class="compare">{format!("{cname1} ({}): {}", computed_label(lang), format_number(v, decimals, lang))}</p>
+                        })}
+                        <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                    }
+                    .into_any()
+                }
+            }
+        }}
+        <figure class="figure">
+            <div
+                class="chart line"
+                role="img"
+                aria-label=move || {
+                    let who = if compare { format!("{name1} {} {county_name}", T::And.get(nav.lang())) } else { name1.clone() };
+                    format!("{} – {who}. {}", m3.title.get(nav.lang()), T::ShowTable.get(nav.lang()))
+                }
+                hidden=move || show_table.get()
+                inner_html=move || {
+                    let lang = nav.lang();
+                    let w = chart_width(nav.viewport.get()).min(640.0);
+                    let county_label = format!("{cname2} ({})", computed_label(lang));
+                    let mut lines = vec![(name2.as_str(), own1.as_slice())];
+                    if compare {
+                        lines.push((county_label.as_str(), county2.as_slice()));
+                    }
+                    charts::lines_svg(&lines, lang, w, 240.0).unwrap_or_default()
+                }
+            ></div>
+            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Development.get(nav.lang()), T::Table.get(nav.lang()))>
+                <table>
+                    <thead><tr>
+                        <th scope="col">{move || T::Period.get(nav.lang())}</th>
+                        <th scope="col" class="num">{m.name.clone()}</th>
+                        {compare.then(|| view! { <th scope="col" class="num">{cname3}</th> })}
+                        <th scope="col">{move || T::Status.get(nav.lang())}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || {
+                            let lang = nav.lang();
+                            parts.iter().zip(&county).map(|((p, part), (_, cv))| {
+                                let note = if part.value.is_none() { reason(part.status.as_ref(), lang) } else { String::new() };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{p.clone()}</th>
+                                        <td class="num" data-value=part.value.map(|v| v.to_string()).unwrap_or_default()>
+                                            {part.value.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| part.status.as_ref().map(|s| s.symbol().to_string()).unwrap_or_else(|| "–".into()))}
+                                        </td>
+                                        {compare.then(|| view! { <td class="num" data-value=cv.map(|v| v.to_string()).unwrap_or_default()>{cv.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| "–".into())}</td> })}
+                                        <td>{note}</td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <figcaption>
+                <p class="source">{move || T::Source.get(nav.lang())}": "{meta.source.clone().unwrap_or_default()}" · "{file}</p>
+                <button type="button" class="toggle" aria-controls=table_id aria-expanded=move || if show_table.get() { "true" } else { "false" } on:click=move |_| set_show_table.update(|v| *v = !*v)>
+                    {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
+                </button>
+            </figcaption>
+        </figure>
+        <p class="direction">{move || match meta.direction {
+            innsyn_core::model::Direction::HigherIsBetter => T::HigherBetter,
+            innsyn_core::model::Direction::HigherIsWorse => T::HigherWorse,
+            innsyn_core::model::Direction::Neither => T::HigherNeither,
+        }.get(nav.lang())}</p>
+    }
+}
