@@ -16,12 +16,11 @@ use leptos::prelude::*;
 
 use crate::charts;
 use crate::municipality::MunicipalityPage;
+use crate::overview::OverviewPage;
 use crate::region::RegionPage;
 use crate::validate::ValidatePage;
 use crate::io::{self, FetchError};
 
-/// The bundled demonstration indicator shown on the first page.
-pub const FIRST_CHART: &str = "data/demo/barn-med-tiltak.json";
 
 /// The URL state, shared by every component.
 #[derive(Clone, Copy)]
@@ -36,6 +35,7 @@ impl Nav {
     pub fn lang(&self) -> Lang {
         self.query.get().lang
     }
+
     /// Goes to a new query: a new history entry, and the page follows.
     pub fn go(&self, q: Query) {
         io::push_query(&q.to_query_string());
@@ -84,12 +84,7 @@ pub fn App() -> impl IntoView {
                 View::Validate => view! { <ValidatePage/> }.into_any(),
                 View::Region => view! { <RegionPage/> }.into_any(),
                 View::Municipality => view! { <MunicipalityPage/> }.into_any(),
-                _ => view! {
-                    <h1>{move || T::Tagline.get(nav.lang())}</h1>
-                    <IndicatorPanel url=FIRST_CHART.to_string()/>
-                    <MunicipalityList/>
-                }
-                .into_any(),
+                _ => view! { <OverviewPage/> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
@@ -386,7 +381,7 @@ fn RankingTable(ranking: Arc<Ranking>, id: String, hidden: ReadSignal<bool>) -> 
 
 /// The 48 municipalities with their numbers over time, county and regional council.
 #[component]
-fn MunicipalityList() -> impl IntoView {
+pub fn MunicipalityList() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     view! {

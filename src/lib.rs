@@ -3,6 +3,7 @@
 //! - [`app`]: the page and its components;
 //! - [`io`]: the only module that fetches files or touches the address bar;
 //! - [`charts`]: the only module that calls charts-rs;
+//! - [`overview`]: the first page: search, region links, tile map, ranking;
 //! - [`municipality`]: the municipality profile and the municipality search;
 //! - [`region`]: the region dashboard (counties and regional councils);
 //! - [`validate`]: the page where publishers check a file in the browser;
@@ -12,6 +13,7 @@ pub mod app;
 pub mod charts;
 pub mod io;
 pub mod municipality;
+pub mod overview;
 pub mod panic;
 pub mod region;
 pub mod validate;

@@ -35,7 +35,7 @@ pub fn MunicipalityPage() -> impl IntoView {
         }
     });
     let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
-    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.lang()));
+    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
     view! {
         {move || match muni.get() {
             Err(code) => {

@@ -42,7 +42,7 @@ pub fn RegionPage() -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
     let region = Memo::new(move |_| nav.query.get().region.unwrap_or_else(|| DEFAULT_REGION.to_string()));
     let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
-    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.lang()));
+    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
     let reg = registry.clone();
     let name = Memo::new(move |_| reg.group_name(&region.get()).map(str::to_string));
     view! {

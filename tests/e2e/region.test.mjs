@@ -55,6 +55,8 @@ for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 375], ['nb', 375]
 
 test('the picker changes region through the URL; the trend table holds every year', async () => {
   const page = await newPage(browser);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/data/')) fetched.push(r.url()); });
   await page.goto(`${server.url}?view=region`);
   await page.waitForSelector('.card .big .value');
   await page.selectOption('#region-select', 'hadeland');
@@ -71,6 +73,12 @@ test('the picker changes region through the URL; the trend table holds every yea
   assert.equal(await page.locator('section.card').first().locator('h3').textContent(), 'Kommunene i 2024');
   assert.equal(await card.locator('.figure').last().locator('tbody tr').count(), 3, 'three members ranked');
   assert.deepEqual(await axe(page), []);
+  const before = fetched.length;
+  await page.click('.lang-switch a[lang=en]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(fetched.length, before, 'a language switch fetches nothing');
+  await page.goBack();
+  await page.waitForFunction(() => document.documentElement.lang === 'nb');
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('h1').textContent === 'Hedmark');
   await page.close();

@@ -169,6 +169,19 @@ strings! {
     ServiceAsOf => ("(registeruttrekk februar 2021)", "(registeruttrekk februar 2021)", "(register extract, February 2021)"),
     RankOf => ("Plass", "Plass", "Rank"),
     RankExplained => ("blant kommunene med tall, høyeste verdi er nr. 1", "blant kommunane med tal, høgaste verdi er nr. 1", "among municipalities with figures, highest value is no. 1"),
+    ChooseIndicator => ("Vis på kartet", "Vis på kartet", "Show on the map"),
+    MapTitle => ("Kart over kommunene", "Kart over kommunane", "Map of the municipalities"),
+    MapExplained => (
+        "Hver rute er en kommune, plassert omtrent der den ligger. Fargen viser verdien; tallet står i ruta. Velg en rute for å se kommunen.",
+        "Kvar rute er ein kommune, plassert omtrent der han ligg. Fargen viser verdien; talet står i ruta. Vel ei rute for å sjå kommunen.",
+        "Each square is a municipality, placed roughly where it lies. The colour shows the value; the figure is in the square. Choose a square to see the municipality.",
+    ),
+    MapAttribution => ("Plassering etter kommunegrenser fra © Kartverket (CC BY 4.0)", "Plassering etter kommunegrenser frå © Kartverket (CC BY 4.0)", "Placement from municipality boundaries © Kartverket (CC BY 4.0)"),
+    Legend => ("Tegnforklaring", "Teiknforklaring", "Legend"),
+    Under => ("under", "under", "below"),
+    AndAbove => ("og over", "og over", "and above"),
+    NoValue => ("mangler tall", "manglar tal", "no figure"),
+    RegionsLinks => ("Fylker og regionråd", "Fylke og regionråd", "Counties and regional councils"),
 }
 
 impl T {

@@ -29,6 +29,8 @@ pub struct Municipality {
     pub council: Option<String>,
     pub council_unverified: bool,
     pub language_form: Option<String>,
+    /// Column and row on the tile map (roughly where it lies).
+    pub tile: Option<(u8, u8)>,
 }
 
 impl Municipality {
@@ -139,6 +141,10 @@ impl Registry {
                 council: str_of(m, "council"),
                 council_unverified: m.get("council_unverified").is_some_and(|v| v.v == json::JVal::Bool(true)),
                 language_form: str_of(m, "language_form"),
+                tile: m.get("tile").and_then(Json::num_items).and_then(|t| match t[..] {
+                    [Some(x), Some(y)] if (0.0..64.0).contains(&x) && (0.0..64.0).contains(&y) => Some((x as u8, y as u8)),
+                    _ => None,
+                }),
             });
         }
         for c in root.get("counties").and_then(Json::as_arr).unwrap_or(&[]) {
@@ -264,6 +270,10 @@ mod tests {
         assert_eq!(reg.councils.len(), 10);
         let members: usize = reg.councils.iter().map(|c| c.members.len()).sum();
         assert_eq!(members, 48, "every municipality is in exactly one council");
+        let mut tiles: Vec<(u8, u8)> = reg.municipalities.iter().map(|m| m.tile.expect("every municipality has a tile")).collect();
+        tiles.sort();
+        tiles.dedup();
+        assert_eq!(tiles.len(), 48, "no two municipalities share a tile");
     }
 
     #[test]

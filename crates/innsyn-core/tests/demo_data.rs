@@ -97,3 +97,31 @@ fn a_municipality_has_its_own_series_and_a_rank_among_those_with_figures() {
     let bottom = reg.municipalities.iter().position(|m| m.id == last.id).unwrap();
     assert_eq!(present::rank(&ds, &reg, bottom, "2024").unwrap().0, r.with_value().count());
 }
+
+#[test]
+fn tile_map_classes_and_labels() {
+    let reg = Registry::bundled();
+    let names: Vec<&str> = reg.municipalities.iter().map(|m| m.name.as_str()).collect();
+    let abbrs = present::abbreviations(&names);
+    let mut unique = abbrs.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 48, "{abbrs:?}");
+    let abbr = |name: &str| abbrs[names.iter().position(|n| *n == name).unwrap()].clone();
+    assert_eq!((abbr("Hamar"), abbr("Sel"), abbr("Stor-Elvdal")), ("HAM".into(), "SEL".into(), "STE".into()));
+    assert_eq!(abbr("Os"), "OS");
+    assert!(abbrs.iter().all(|a| (2..=3).contains(&a.chars().count()) && a.chars().all(char::is_alphabetic)), "{abbrs:?}");
+    assert_eq!(present::class_breaks(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], 5, 0), vec![3.0, 5.0, 7.0, 9.0]);
+    assert_eq!(present::class_breaks(&[2.0; 10], 5, 0), Vec::<f64>::new(), "one value, one class");
+    assert_eq!(present::class_of(2.9, &[3.0, 5.0]), 0);
+    assert_eq!(present::class_of(5.0, &[3.0, 5.0]), 2);
+    let text = std::fs::read_to_string(DEMO).unwrap();
+    let ds = read::read_str(&text, &reg).unwrap().datasets.remove(0);
+    let r = present::ranking(&ds, &reg, None).unwrap();
+    let (tiles, breaks) = present::tile_map(&r, &reg);
+    assert_eq!(tiles.len(), 48);
+    assert!(breaks.len() <= 4);
+    for t in &tiles {
+        assert_eq!(t.class.is_some(), t.value.is_some(), "{}", t.name);
+    }
+}

@@ -1,0 +1,209 @@
+//! The overview (`?view=overview`, the default page): find a municipality,
+//! county or regional council; a tile map of the 48 coloured by a chosen
+//! indicator (`?indicator=`, `?year=`); the ranking; the list of the 48.
+
+use std::sync::Arc;
+
+use innsyn_core::i18n::{Lang, T};
+use innsyn_core::present::{self, reason, Ranking, Tile};
+use innsyn_core::query::{Query, View};
+use innsyn_core::registry::Registry;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{MunicipalityList, Nav, RankingFigure};
+use crate::municipality::MunicipalitySearch;
+use crate::region::{load_catalog, load_dataset, CardData, DEFAULT_CATALOG};
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
+    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
+    view! {
+        <h1>{move || T::Tagline.get(nav.lang())}</h1>
+        <MunicipalitySearch/>
+        <RegionLinks/>
+        {move || match catalog.get() {
+            None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+            Some(Err(msg)) => view! { <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{msg}</p></div> }.into_any(),
+            Some(Ok(cat)) => {
+                let cat2 = cat.clone();
+                // The chosen indicator, or the first in the catalog.
+                let chosen = Memo::new(move |_| {
+                    let wanted = nav.query.get().indicator;
+                    wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
+                });
+                let options: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
+                view! {
+                    <IndicatorMap chosen=chosen options=options/>
+                }
+                .into_any()
+            }
+        }}
+        <MunicipalityList/>
+    }
+}
+
+/// Links to the region dashboards.
+#[component]
+fn RegionLinks() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let mut groups: Vec<(String, String)> = ["04", "05", "34"].iter().filter_map(|id| registry.county_name(id).map(|n| (id.to_string(), n.to_string()))).collect();
+    groups.extend(registry.councils.iter().map(|c| (c.id.clone(), c.name.clone())));
+    view! {
+        <nav class="region-links" aria-labelledby="region-links-h">
+            <h2 id="region-links-h">{move || T::RegionsLinks.get(nav.lang())}</h2>
+            <ul>
+                {groups.into_iter().map(|(id, name)| {
+                    let q = Query { view: View::Region, region: Some(id), ..Default::default() };
+                    let q2 = q.clone();
+                    view! {
+                        <li><a
+                            href=move || Query { lang: nav.lang(), ..q.clone() }.to_query_string()
+                            on:click=move |ev| { ev.prevent_default(); nav.go(Query { lang: nav.lang(), ..q2.clone() }); }
+                        >{name}</a></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, options: Vec<String>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let reg = registry.clone();
+    let data = LocalResource::new(move || {
+        let url = chosen.get().map(|c| c.url).unwrap_or_default();
+        load_dataset(url, reg.clone())
+    });
+    // Titles of the options, read from the files as they arrive would cost a
+    // fetch each; the ids are shown until the chosen file gives its title.
+    let select = move || {
+        let current = chosen.get().map(|c| c.id).unwrap_or_default();
+        let title = match data.get().as_deref() {
+            Some(CardData::Read(ds)) => ds.meta.as_ref().map(|m| (m.id.clone(), m.title.get(nav.lang()).to_string())),
+            _ => None,
+        };
+        view! {
+            <div class="picker">
+                <label for="indicator-select">{T::ChooseIndicator.get(nav.lang())}</label>
+                <select id="indicator-select" on:change=move |ev| {
+                    if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
+                        nav.go(Query { indicator: Some(v), ..nav.query.get() });
+                    }
+                }>
+                    {options.iter().map(|id| {
+                        let label = title.as_ref().filter(|(tid, _)| tid == id).map(|(_, t)| t.clone()).unwrap_or_else(|| id.clone());
+                        view! { <option value=id.clone() selected=*id == current>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        {select}
+        {move || match data.get().as_deref() {
+            None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+            Some(CardData::Failed(msg)) => view! { <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{msg.clone()}</p></div> }.into_any(),
+            Some(CardData::Read(ds)) => {
+                let year = nav.query.get().year.map(|y| y.to_string());
+                let ranking = present::ranking(ds, &registry, year.as_deref()).or_else(|| present::ranking(ds, &registry, None));
+                let file = chosen.get().map(|c| c.url).unwrap_or_default();
+                match ranking {
+                    None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
+                    Some(r) => view! {
+                        <TileMap ranking=r.clone()/>
+                        <section class="panel"><RankingFigure ranking=r file=file/></section>
+                    }
+                    .into_any(),
+                }
+            }
+        }}
+    }
+}
+
+/// Five classes of a colour-blind-safe sequential palette (ColorBrewer
+/// YlGnBu), darkest for the highest values; the text colour on each keeps
+/// 4.5:1 contrast. Every tile also shows its value as text.
+const CLASS_CSS: [&str; 5] = ["c0", "c1", "c2", "c3", "c4"];
+
+#[component]
+fn TileMap(ranking: Ranking) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let (tiles, breaks) = present::tile_map(&ranking, &registry);
+    let r = Arc::new(ranking);
+    let (focused, set_focused) = signal(String::new());
+    let describe = {
+        let r = r.clone();
+        move |t: &Tile, lang: Lang| match t.value {
+            Some(v) => format!("{}: {} {}", t.name, r.format(v, lang), r.meta.unit.get(lang)),
+            None => format!("{}: {}", t.name, reason(t.status.as_ref(), lang)),
+        }
+    };
+    let legend = {
+        let r = r.clone();
+        let breaks = breaks.clone();
+        move || {
+            let lang = nav.lang();
+            let f = |v: f64| r.format(v, lang);
+            let mut items: Vec<(String, String)> = Vec::new();
+            for (k, b) in breaks.iter().enumerate() {
+                let text = if k == 0 { format!("{} {}", T::Under.get(lang), f(*b)) } else { format!("{} – {}", f(breaks[k - 1]), f(*b)) };
+                items.push((CLASS_CSS[k].to_string(), text));
+            }
+            let top = breaks.last().map(|b| format!("{} {}", f(*b), T::AndAbove.get(lang))).unwrap_or_default();
+            items.push((CLASS_CSS[breaks.len()].to_string(), top));
+            items.push(("missing".to_string(), T::NoValue.get(lang).to_string()));
+            items
+        }
+    };
+    let cols = tiles.iter().map(|t| t.col).max().unwrap_or(0) as usize + 1;
+    let rt = r.clone();
+    view! {
+        <section class="panel map" aria-labelledby="map-h">
+            <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
+            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+            <p class="hint">{move || T::MapExplained.get(nav.lang())}</p>
+            <ul class="tilemap" style:grid-template-columns=format!("repeat({cols}, minmax(0, 1fr))")>
+                {tiles.into_iter().map(|t| {
+                    let class = t.class.map_or("tile missing".to_string(), |c| format!("tile {}", CLASS_CSS[c]));
+                    let href = Query { view: View::Municipality, region: Some(t.id.clone()), ..Default::default() };
+                    let value = {
+                        let (r, t) = (r.clone(), t.clone());
+                        move || t.value.map(|v| r.format(v, nav.lang())).unwrap_or_else(|| t.status.as_ref().map(|s| s.symbol().to_string()).unwrap_or("–".into()))
+                    };
+                    let (t1, t2, d1, d2, v1) = (t.clone(), t.clone(), describe.clone(), describe.clone(), value.clone());
+                    view! {
+                        <li style:grid-column=(t.col + 1).to_string() style:grid-row=(t.row + 1).to_string()>
+                            <a
+                                class=class
+                                href=move || Query { lang: nav.lang(), ..href.clone() }.to_query_string()
+                                aria-label=move || format!("{} {} – {}", t1.abbr, v1(), d1(&t1, nav.lang()))
+                                title=move || d2(&t2, nav.lang())
+                                on:focus={let t = t.clone(); let d = describe.clone(); move |_| set_focused.set(d(&t, nav.lang()))}
+                                on:mouseenter={let t = t.clone(); let d = describe.clone(); move |_| set_focused.set(d(&t, nav.lang()))}
+                            >
+                                <span class="abbr">{t.abbr.clone()}</span>" "
+                                <span class="val">{value}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
+            <div class="legend" role="group" aria-label=move || T::Legend.get(nav.lang())>
+                <ul>
+                    {move || legend().into_iter().map(|(class, text)| view! {
+                        <li><span class=format!("swatch {class}") aria-hidden="true"></span>{text}</li>
+                    }).collect_view()}
+                </ul>
+            </div>
+            <p class="source">{move || T::MapAttribution.get(nav.lang())}</p>
+        </section>
+    }
+}
