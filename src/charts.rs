@@ -61,6 +61,14 @@ pub fn localize_numbers(svg: &str, lang: Lang) -> String {
         let end = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..end];
         let t = text.trim();
+        // charts-rs writes large ticks in thousands: "2.1k".
+        if let Some(n) = t.strip_suffix('k').filter(|n| n.contains('.') && n.parse::<f64>().is_ok()) {
+            let decimals = n.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
+            out.push_str(&format_number(n.parse().unwrap_or_default(), decimals, lang));
+            out.push('k');
+            rest = &rest[end..];
+            continue;
+        }
         match t.parse::<f64>() {
             Ok(_) if t.trim_start_matches('-').len() <= 4 && !t.contains('.') => out.push_str(text),
             Ok(v) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => {

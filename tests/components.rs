@@ -116,6 +116,7 @@ fn chart_numbers_are_written_the_norwegian_way() {
         "<svg><text x=\"1.5\">20\u{a0}730</text><text>28,1</text><text>Os 1.2</text><text>-3,25</text><text>2017</text></svg>"
     );
     assert_eq!(localize_numbers(svg, Lang::En), svg.replace("20730", "20,730"));
+    assert_eq!(localize_numbers("<text>2.1k</text><text>350</text>", Lang::Nb), "<text>2,1k</text><text>350</text>");
 }
 
 #[wasm_bindgen_test]

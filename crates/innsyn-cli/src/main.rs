@@ -22,7 +22,8 @@ BRUK / USAGE:
                                            ; or , as separator) til/to innsyn-indicator/1
       --title-nn --title-en --description-nn --description-en --unit-nn --unit-en TEXT
       --decimals N  --rate-per N --numerator TEXT --denominator TEXT
-      --higher-is better|worse|neither  --source NAME --source-url URL --table ID
+      --higher-is better|worse|neither  --aggregation sum|none
+      --source NAME --source-url URL --table ID
       --licence ID  --out FILE (default: standard output)
   innsyn demo --out DIR                    Skriv demonstrasjonsdata / write the demonstration data
   innsyn --help
@@ -206,6 +207,7 @@ fn convert(args: &[String]) -> ExitCode {
         decimals: flags.get("decimals").and_then(|d| d.parse().ok()),
         rate: flags.get("rate-per").and_then(|p| p.parse().ok()).map(|p| (p, text("numerator").unwrap_or_default(), text("denominator").unwrap_or_default())),
         higher_is: text("higher-is"),
+        aggregation: text("aggregation"),
         source_name: text("source"),
         source_url: text("source-url"),
         source_table: text("table"),

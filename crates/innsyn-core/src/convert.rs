@@ -18,6 +18,8 @@ pub struct Meta {
     /// `per`, numerator label (nb), denominator label (nb).
     pub rate: Option<(f64, String, String)>,
     pub higher_is: Option<String>,
+    /// `sum` for counts that may be added up across municipalities.
+    pub aggregation: Option<String>,
     pub source_name: Option<String>,
     pub source_url: Option<String>,
     pub source_table: Option<String>,
@@ -179,6 +181,9 @@ pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
     }
     if let Some(h) = &meta.higher_is {
         head.push(format!("  \"higher_is\": {}", quote(h)));
+    }
+    if let Some(a) = &meta.aggregation {
+        head.push(format!("  \"aggregation\": {}", quote(a)));
     }
     let source: Vec<String> = [("name", &meta.source_name), ("url", &meta.source_url), ("table", &meta.source_table)]
         .into_iter()
