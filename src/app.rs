@@ -15,6 +15,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
 use crate::charts;
+use crate::indicator::IndicatorPage;
 use crate::municipality::MunicipalityPage;
 use crate::overview::OverviewPage;
 use crate::region::RegionPage;
@@ -39,6 +40,11 @@ impl Nav {
     /// Goes to a new query: a new history entry, and the page follows.
     pub fn go(&self, q: Query) {
         io::push_query(&q.to_query_string());
+        self.set_query.set(q);
+    }
+    /// Changes the query in place (no new history entry).
+    pub fn replace(&self, q: Query) {
+        io::replace_query(&q.to_query_string());
         self.set_query.set(q);
     }
 }
@@ -84,6 +90,7 @@ pub fn App() -> impl IntoView {
                 View::Validate => view! { <ValidatePage/> }.into_any(),
                 View::Region => view! { <RegionPage/> }.into_any(),
                 View::Municipality => view! { <MunicipalityPage/> }.into_any(),
+                View::Indicator => view! { <IndicatorPage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
             }}
         </main>
@@ -120,6 +127,7 @@ fn MainMenu() -> impl IntoView {
                 {item(View::Overview, T::NavOverview)}
                 {item(View::Region, T::NavRegions)}
                 {item(View::Municipality, T::NavMunicipality)}
+                {item(View::Indicator, T::NavIndicators)}
                 {item(View::Validate, T::NavValidate)}
             </ul>
         </nav>

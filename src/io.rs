@@ -47,6 +47,17 @@ pub fn push_query(qs: &str) {
     }
 }
 
+/// Puts a new query string in the address bar in place of the current entry
+/// (for a slider: one history entry per choice, not per step).
+pub fn replace_query(qs: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if qs.is_empty() { path } else { format!("{path}{qs}") };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Sets `<html lang>` and the document title.
 pub fn set_document_lang_and_title(lang: &str, title: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };

@@ -3,6 +3,7 @@
 //! - [`app`]: the page and its components;
 //! - [`io`]: the only module that fetches files or touches the address bar;
 //! - [`charts`]: the only module that calls charts-rs;
+//! - [`indicator`]: one indicator for all 48: explanation, year, map, ranking;
 //! - [`overview`]: the first page: search, region links, tile map, ranking;
 //! - [`municipality`]: the municipality profile and the municipality search;
 //! - [`region`]: the region dashboard (counties and regional councils);
@@ -11,6 +12,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod indicator;
 pub mod io;
 pub mod municipality;
 pub mod overview;

@@ -132,7 +132,7 @@ fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, option
 const CLASS_CSS: [&str; 5] = ["c0", "c1", "c2", "c3", "c4"];
 
 #[component]
-fn TileMap(ranking: Ranking) -> impl IntoView {
+pub fn TileMap(ranking: Ranking) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let (tiles, breaks) = present::tile_map(&ranking, &registry);

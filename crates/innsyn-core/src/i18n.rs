@@ -182,6 +182,14 @@ strings! {
     AndAbove => ("og over", "og over", "and above"),
     NoValue => ("mangler tall", "manglar tal", "no figure"),
     RegionsLinks => ("Fylker og regionråd", "Fylke og regionråd", "Counties and regional councils"),
+    NavIndicators => ("Indikatorer", "Indikatorar", "Indicators"),
+    ChooseIndicatorPage => ("Velg indikator", "Vel indikator", "Choose an indicator"),
+    AboutIndicator => ("Om tallet", "Om talet", "About the figure"),
+    Numerator => ("Teller", "Teljar", "Numerator"),
+    Denominator => ("Nevner", "Nemnar", "Denominator"),
+    Year => ("År", "År", "Year"),
+    ShowAs => ("Vis", "Vis", "Show"),
+    RateWord => ("andel", "del", "rate"),
 }
 
 impl T {

@@ -104,7 +104,27 @@ pub fn ranking(ds: &Dataset, registry: &Registry, period: Option<&str>) -> Optio
 
 /// The ranking of some municipalities (indices into the registry).
 pub fn ranking_of(ds: &Dataset, registry: &Registry, period: Option<&str>, members: &[usize]) -> Option<Ranking> {
-    let meta = ds.meta.clone().unwrap_or_default();
+    ranking_measure(ds, registry, period, members, None)
+}
+
+/// The ranking of one of a rate's counts (`numerator` or `denominator`), or of
+/// the value when `measure` is `None`. A count is shown with its own name as
+/// unit and no decimals.
+pub fn ranking_measure(ds: &Dataset, registry: &Registry, period: Option<&str>, members: &[usize], measure: Option<&str>) -> Option<Ranking> {
+    let mut meta = ds.meta.clone().unwrap_or_default();
+    let mi = match (measure, ds.metric_dim()) {
+        (None, _) => 0,
+        (Some(name), Some(m)) => {
+            let rate = meta.rate.clone()?;
+            let label = if name == "numerator" { rate.numerator } else { rate.denominator };
+            meta.unit = label.clone();
+            meta.title = label;
+            meta.decimals = 0;
+            meta.rate = None;
+            ds.dims[m].position(name)?
+        }
+        (Some(_), None) => return None,
+    };
     let (t, r) = (ds.time_dim()?, ds.region_dim()?);
     let period = match period {
         Some(p) => p.to_string(),
@@ -125,13 +145,20 @@ pub fn ranking_of(ds: &Dataset, registry: &Registry, period: Option<&str>, membe
             coords[t] = ti;
             coords[r] = ri;
             if let Some(m) = m {
-                coords[m] = 0;
+                coords[m] = mi;
             }
             let Some(i) = ds.index_of(&coords) else { continue };
             let cell = ds.cell(i);
-            let has_something = cell.value.is_some() || cell.status.is_some();
+            // A count behind a rate has no status of its own: its gap has the
+            // reason given for the rate's cell.
+            let status = cell.status.cloned().or_else(|| {
+                let m = m.filter(|_| cell.value.is_none() && mi != 0)?;
+                coords[m] = 0;
+                ds.cell(ds.index_of(&coords)?).status.cloned()
+            });
+            let has_something = cell.value.is_some() || status.is_some();
             if found.is_none() || has_something {
-                found = Some((cell.value, cell.status.cloned(), code));
+                found = Some((cell.value, status, code));
             }
             if has_something {
                 break;

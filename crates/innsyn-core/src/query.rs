@@ -44,6 +44,9 @@ pub struct Query {
     pub compare: Vec<String>,
     /// Members of a cooperation scenario.
     pub members: Vec<String>,
+    /// Which figure of a rate indicator: `numerator` or `denominator` for the
+    /// counts behind it; `None` for the rate itself.
+    pub measure: Option<String>,
     pub lang: Lang,
     pub embed: bool,
     /// Another catalog to open instead of the bundled one.
@@ -65,6 +68,7 @@ impl Query {
                 "year" => q.year = v.parse().ok().filter(|y| (1900..=2100).contains(y)),
                 "compare" => q.compare = list(&v),
                 "members" => q.members = list(&v),
+                "measure" => q.measure = Some(v).filter(|m| m == "numerator" || m == "denominator"),
                 "lang" => q.lang = Lang::from_code(&v).unwrap_or_default(),
                 "embed" => q.embed = matches!(v.as_str(), "1" | "true" | "yes"),
                 "catalog" => q.catalog = Some(v).filter(|s| !s.is_empty()),
@@ -95,6 +99,9 @@ impl Query {
         }
         if !self.members.is_empty() {
             put("members", &self.members.join(","));
+        }
+        if let Some(m) = &self.measure {
+            put("measure", m);
         }
         if self.lang != Lang::Nb {
             put("lang", self.lang.code());
@@ -167,6 +174,7 @@ mod tests {
             Query { view: View::Cooperation, members: vec!["3407".into(), "3447".into(), "3448".into()], embed: true, lang: Lang::En, ..Default::default() },
             Query { catalog: Some("https://example.org/data/katalog.json?v=2&x=æ ø".into()), ..Default::default() },
             Query { view: View::Municipality, region: Some("K-0412 &=?".into()), ..Default::default() },
+            Query { view: View::Indicator, indicator: Some("barn-med-tiltak".into()), year: Some(2019), measure: Some("numerator".into()), ..Default::default() },
         ];
         for q in cases {
             let s = q.to_query_string();
@@ -183,7 +191,7 @@ mod tests {
 
     #[test]
     fn lenient_parsing() {
-        let q = Query::parse("?view=nope&year=abc&lang=de&embed=1&foo=bar&region=&compare=,a,,b");
+        let q = Query::parse("?view=nope&year=abc&lang=de&embed=1&foo=bar&region=&compare=,a,,b&measure=evil");
         assert_eq!(q, Query { embed: true, compare: vec!["a".into(), "b".into()], ..Default::default() });
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("a+b%20c%C3%A6"), "a b cæ");

@@ -1,0 +1,160 @@
+//! The indicator view (`?view=indicator&indicator=ID&year=Y&measure=…`): one
+//! indicator for all 48 municipalities — what it counts in plain language,
+//! a year slider, the rate or the counts behind it, the map and the ranking.
+
+use std::sync::Arc;
+
+use innsyn_core::catalog::IndicatorRef;
+use innsyn_core::i18n::T;
+use innsyn_core::model::{Dataset, Direction};
+use innsyn_core::present;
+use innsyn_core::query::Query;
+use innsyn_core::registry::Registry;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{Nav, RankingFigure};
+use crate::overview::TileMap;
+use crate::region::{load_catalog, load_dataset, CardData, DEFAULT_CATALOG};
+
+#[component]
+pub fn IndicatorPage() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
+    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
+    move || match catalog.get() {
+        None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+        Some(Err(msg)) => view! { <h1>{T::NavIndicators.get(nav.lang())}</h1><div class="error" role="alert"><p>{msg}</p></div> }.into_any(),
+        Some(Ok(cat)) => {
+            let cat2 = cat.clone();
+            let chosen = Memo::new(move |_| {
+                let wanted = nav.query.get().indicator;
+                wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
+            });
+            let ids: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
+            view! { <IndicatorBody chosen=chosen ids=ids/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn IndicatorBody(chosen: Memo<Option<IndicatorRef>>, ids: Vec<String>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let reg = registry.clone();
+    let data = LocalResource::new(move || load_dataset(chosen.get().map(|c| c.url).unwrap_or_default(), reg.clone()));
+    view! {
+        {move || match data.get().as_deref() {
+            None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+            Some(CardData::Failed(msg)) => view! { <h1>{T::NavIndicators.get(nav.lang())}</h1><div class="error" role="alert"><p>{msg.clone()}</p></div> }.into_any(),
+            Some(CardData::Read(ds)) => body(ds.clone(), registry.clone(), ids.clone(), chosen.get().map(|c| c.url).unwrap_or_default()).into_any(),
+        }}
+    }
+}
+
+fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let meta = ds.meta.clone().unwrap_or_default();
+    let periods = present::periods_with_values(&ds);
+    let latest = periods.last().cloned().unwrap_or_default();
+    let (first, last) = (periods.first().cloned().unwrap_or_default(), latest.clone());
+    let year = {
+        let (periods, latest) = (periods.clone(), latest.clone());
+        Memo::new(move |_| nav.query.get().year.map(|y| y.to_string()).filter(|y| periods.contains(y)).unwrap_or_else(|| latest.clone()))
+    };
+    let measure = Memo::new(move |_| nav.query.get().measure);
+    let all: Vec<usize> = (0..registry.municipalities.len()).collect();
+    let ranking = {
+        let (ds, registry) = (ds.clone(), registry.clone());
+        Memo::new(move |_| present::ranking_measure(&ds, &registry, Some(&year.get()), &all, measure.get().as_deref()))
+    };
+    let m = meta.clone();
+    let explanation = move || {
+        let lang = nav.lang();
+        let direction = match m.direction {
+            Direction::HigherIsBetter => T::HigherBetter,
+            Direction::HigherIsWorse => T::HigherWorse,
+            Direction::Neither => T::HigherNeither,
+        };
+        view! {
+            <section class="panel" aria-labelledby="about-h">
+                <h2 id="about-h">{T::AboutIndicator.get(lang)}</h2>
+                <p>{m.description.get(lang).to_string()}</p>
+                {m.rate.as_ref().map(|r| view! {
+                    <dl class="facts">
+                        <dt>{T::Numerator.get(lang)}</dt><dd>{r.numerator.get(lang).to_string()}</dd>
+                        <dt>{T::Denominator.get(lang)}</dt><dd>{r.denominator.get(lang).to_string()}</dd>
+                    </dl>
+                })}
+                <p>{direction.get(lang)}</p>
+            </section>
+        }
+    };
+    let m2 = meta.clone();
+    let switch = move || {
+        m2.rate.clone().map(|r| {
+            let lang = nav.lang();
+            let current = measure.get();
+            let option = move |value: Option<&'static str>, label: String| {
+                let checked = current.as_deref() == value;
+                view! {
+                    <label class="radio">
+                        <input type="radio" name="measure" checked=checked on:change=move |_| nav.go(Query { measure: value.map(str::to_string), ..nav.query.get() })/>
+                        {label}
+                    </label>
+                }
+            };
+            view! {
+                <fieldset class="measure">
+                    <legend>{T::ShowAs.get(lang)}</legend>
+                    {option(None, format!("{} ({})", m2.title.get(lang), T::RateWord.get(lang)))}
+                    {option(Some("numerator"), r.numerator.get(lang).to_string())}
+                    {option(Some("denominator"), r.denominator.get(lang).to_string())}
+                </fieldset>
+            }
+        })
+    };
+    let (min, max) = (first.get(..4).and_then(|y| y.parse::<u16>().ok()).unwrap_or(0), last.get(..4).and_then(|y| y.parse::<u16>().ok()).unwrap_or(0));
+    let m3 = meta.clone();
+    view! {
+        <h1>{move || m3.title.get(nav.lang()).to_string()}</h1>
+        <div class="picker">
+            <label for="indicator-page-select">{move || T::ChooseIndicatorPage.get(nav.lang())}</label>
+            <select id="indicator-page-select" on:change=move |ev| {
+                if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
+                    nav.go(Query { indicator: Some(v), year: None, measure: None, ..nav.query.get() });
+                }
+            }>
+                {ids.into_iter().map(|id| { let sel = id == meta.id; let label = if sel { meta.title.nb.clone() } else { id.clone() }; view! { <option value=id selected=sel>{label}</option> } }).collect_view()}
+            </select>
+        </div>
+        {meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+        {explanation}
+        <div class="picker year">
+            <label for="year-slider">{move || format!("{}: {}", T::Year.get(nav.lang()), year.get())}</label>
+            <input
+                id="year-slider"
+                type="range"
+                min=min
+                max=max
+                step="1"
+                prop:value=move || year.get()
+                aria-valuetext=move || year.get()
+                on:input=move |ev| {
+                    if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.value().parse::<u16>().ok()) {
+                        nav.replace(Query { year: Some(v), ..nav.query.get() });
+                    }
+                }
+            />
+        </div>
+        {switch}
+        {move || match ranking.get() {
+            None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
+            Some(r) => view! {
+                <TileMap ranking=r.clone()/>
+                <section class="panel"><RankingFigure ranking=r file=file.clone()/></section>
+            }
+            .into_any(),
+        }}
+    }
+}
