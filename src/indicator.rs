@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::IndicatorRef;
+use innsyn_core::catalog::{Boundaries, IndicatorRef};
 use innsyn_core::i18n::T;
 use innsyn_core::model::{Dataset, Direction};
 use innsyn_core::present;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{Nav, RankingFigure};
-use crate::overview::TileMap;
+use crate::overview::MunicipalityMap;
 use crate::region::{load_catalog, load_dataset, CardData, DEFAULT_CATALOG};
 
 #[component]
@@ -32,13 +32,13 @@ pub fn IndicatorPage() -> impl IntoView {
                 wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
             });
             let ids: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
-            view! { <IndicatorBody chosen=chosen ids=ids/> }.into_any()
+            view! { <IndicatorBody chosen=chosen ids=ids boundaries=cat.boundaries.clone()/> }.into_any()
         }
     }
 }
 
 #[component]
-fn IndicatorBody(chosen: Memo<Option<IndicatorRef>>, ids: Vec<String>) -> impl IntoView {
+fn IndicatorBody(chosen: Memo<Option<IndicatorRef>>, ids: Vec<String>, boundaries: Option<Boundaries>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let reg = registry.clone();
@@ -47,12 +47,12 @@ fn IndicatorBody(chosen: Memo<Option<IndicatorRef>>, ids: Vec<String>) -> impl I
         {move || match data.get().as_deref() {
             None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
             Some(CardData::Failed(msg)) => view! { <h1>{T::NavIndicators.get(nav.lang())}</h1><div class="error" role="alert"><p>{msg.clone()}</p></div> }.into_any(),
-            Some(CardData::Read(ds)) => body(ds.clone(), registry.clone(), ids.clone(), chosen.get().map(|c| c.url).unwrap_or_default()).into_any(),
+            Some(CardData::Read(ds)) => body(ds.clone(), registry.clone(), ids.clone(), chosen.get().map(|c| c.url).unwrap_or_default(), boundaries.clone()).into_any(),
         }}
     }
 }
 
-fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: String) -> impl IntoView {
+fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: String, boundaries: Option<Boundaries>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
     let periods = present::periods_with_values(&ds);
@@ -151,7 +151,7 @@ fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: Strin
         {move || match ranking.get() {
             None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
             Some(r) => view! {
-                <TileMap ranking=r.clone()/>
+                <MunicipalityMap ranking=r.clone() boundaries=boundaries.clone()/>
                 <section class="panel"><RankingFigure ranking=r file=file.clone()/></section>
             }
             .into_any(),

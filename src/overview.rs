@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use innsyn_core::catalog::Boundaries;
+use innsyn_core::geo;
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::present::{self, reason, Ranking, Tile};
 use innsyn_core::query::{Query, View};
@@ -35,8 +37,9 @@ pub fn OverviewPage() -> impl IntoView {
                     wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
                 });
                 let options: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
+                let boundaries = cat.boundaries.clone();
                 view! {
-                    <IndicatorMap chosen=chosen options=options/>
+                    <IndicatorMap chosen=chosen options=options boundaries=boundaries/>
                 }
                 .into_any()
             }
@@ -72,7 +75,7 @@ fn RegionLinks() -> impl IntoView {
 }
 
 #[component]
-fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, options: Vec<String>) -> impl IntoView {
+fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, options: Vec<String>, boundaries: Option<Boundaries>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let reg = registry.clone();
@@ -116,7 +119,7 @@ fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, option
                 match ranking {
                     None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
                     Some(r) => view! {
-                        <TileMap ranking=r.clone()/>
+                        <MunicipalityMap ranking=r.clone() boundaries=boundaries.clone()/>
                         <section class="panel"><RankingFigure ranking=r file=file/></section>
                     }
                     .into_any(),
@@ -126,13 +129,118 @@ fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, option
     }
 }
 
+/// The choropleth when the catalog names a boundaries file, else the tile map.
+#[component]
+pub fn MunicipalityMap(ranking: Ranking, boundaries: Option<Boundaries>) -> impl IntoView {
+    match boundaries {
+        Some(b) => view! { <ChoroplethMap ranking=ranking boundaries=b/> }.into_any(),
+        None => view! { <TileMap ranking=ranking/> }.into_any(),
+    }
+}
+
+/// The legend of both maps: class ranges, then "no figure".
+fn legend_items(r: &Ranking, breaks: &[f64], lang: Lang) -> Vec<(String, String)> {
+    let f = |v: f64| r.format(v, lang);
+    let mut items: Vec<(String, String)> = Vec::new();
+    for (k, b) in breaks.iter().enumerate() {
+        let text = if k == 0 { format!("{} {}", T::Under.get(lang), f(*b)) } else { format!("{} – {}", f(breaks[k - 1]), f(*b)) };
+        items.push((CLASS_CSS[k].to_string(), text));
+    }
+    let top = breaks.last().map(|b| format!("{} {}", f(*b), T::AndAbove.get(lang))).unwrap_or_default();
+    items.push((CLASS_CSS[breaks.len()].to_string(), top));
+    items.push(("missing".to_string(), T::NoValue.get(lang).to_string()));
+    items
+}
+
+fn legend_view(items: Vec<(String, String)>) -> impl IntoView {
+    items.into_iter().map(|(class, text)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{text}</li> }).collect_view()
+}
+
+/// The municipalities' real shapes (e.g. Kartverket's boundaries), coloured by
+/// class; each shape is focusable, announces name and value, and opens the
+/// profile with Enter or a click. The attribution is always shown.
+#[component]
+fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let (tiles, breaks) = present::tile_map(&ranking, &registry);
+    let r = Arc::new(ranking);
+    let (url, join) = (boundaries.url.clone(), boundaries.join.clone());
+    let shapes = LocalResource::new(move || {
+        let (url, join) = (url.clone(), join.clone());
+        async move { crate::io::fetch_text(&url).await.ok().and_then(|t| geo::parse(&t, &join).ok()).map(|(s, _)| Arc::new(s)) }
+    });
+    let (focused, set_focused) = signal(String::new());
+    let rt = r.clone();
+    let rl = r.clone();
+    let attribution = boundaries.attribution.clone();
+    view! {
+        <section class="panel map" aria-labelledby="map-h">
+            <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
+            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+            <p class="hint">{move || T::MapExplainedShapes.get(nav.lang())}</p>
+            {move || {
+                match shapes.get() {
+                    None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
+                    Some(None) => view! { <p class="error" role="alert">{T::LoadError.get(nav.lang())}</p> }.into_any(),
+                    Some(Some(list)) => {
+                        let (paths, height) = geo::project(&list, 600.0);
+                        let tiles = tiles.clone();
+                        let registry = registry.clone();
+                        let r = r.clone();
+                        view! {
+                            <svg class="choropleth" viewBox=format!("0 0 600 {:.0}", height.ceil()) role="group" aria-labelledby="map-h">
+                                {paths.into_iter().filter_map(|p| {
+                                    let id = match registry.resolve(&p.code) {
+                                        Some(innsyn_core::registry::RegionRef::Municipality(i)) => registry.municipalities[i].id.clone(),
+                                        _ => return None,
+                                    };
+                                    let t = tiles.iter().find(|t| t.id == id)?.clone();
+                                    let class = t.class.map_or("shape missing".to_string(), |c| format!("shape {}", CLASS_CSS[c]));
+                                    let r = r.clone();
+                                    let label = move || match t.value {
+                                        Some(v) => format!("{}: {} {}", t.name, r.format(v, nav.lang()), r.meta.unit.get(nav.lang())),
+                                        None => format!("{}: {}", t.name, reason(t.status.as_ref(), nav.lang())),
+                                    };
+                                    let (l1, l2) = (label.clone(), label.clone());
+                                    let target = Query { view: View::Municipality, region: Some(id), ..Default::default() };
+                                    let (q1, q2) = (target.clone(), target);
+                                    Some(view! {
+                                        <path
+                                            d=p.d
+                                            class=class
+                                            tabindex="0"
+                                            role="link"
+                                            aria-label=label
+                                            on:focus=move |_| set_focused.set(l1())
+                                            on:mouseenter=move |_| set_focused.set(l2())
+                                            on:click=move |_| nav.go(Query { lang: nav.lang(), ..q1.clone() })
+                                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { nav.go(Query { lang: nav.lang(), ..q2.clone() }) }
+                                        ></path>
+                                    })
+                                }).collect_view()}
+                            </svg>
+                        }
+                        .into_any()
+                    }
+                }
+            }}
+            <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
+            <div class="legend" role="group" aria-label=move || T::Legend.get(nav.lang())>
+                <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>
+            </div>
+            <p class="source">{attribution}</p>
+        </section>
+    }
+}
+
 /// Five classes of a colour-blind-safe sequential palette (ColorBrewer
 /// YlGnBu), darkest for the highest values; the text colour on each keeps
 /// 4.5:1 contrast. Every tile also shows its value as text.
 const CLASS_CSS: [&str; 5] = ["c0", "c1", "c2", "c3", "c4"];
 
 #[component]
-pub fn TileMap(ranking: Ranking) -> impl IntoView {
+fn TileMap(ranking: Ranking) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let (tiles, breaks) = present::tile_map(&ranking, &registry);
@@ -145,23 +253,7 @@ pub fn TileMap(ranking: Ranking) -> impl IntoView {
             None => format!("{}: {}", t.name, reason(t.status.as_ref(), lang)),
         }
     };
-    let legend = {
-        let r = r.clone();
-        let breaks = breaks.clone();
-        move || {
-            let lang = nav.lang();
-            let f = |v: f64| r.format(v, lang);
-            let mut items: Vec<(String, String)> = Vec::new();
-            for (k, b) in breaks.iter().enumerate() {
-                let text = if k == 0 { format!("{} {}", T::Under.get(lang), f(*b)) } else { format!("{} – {}", f(breaks[k - 1]), f(*b)) };
-                items.push((CLASS_CSS[k].to_string(), text));
-            }
-            let top = breaks.last().map(|b| format!("{} {}", f(*b), T::AndAbove.get(lang))).unwrap_or_default();
-            items.push((CLASS_CSS[breaks.len()].to_string(), top));
-            items.push(("missing".to_string(), T::NoValue.get(lang).to_string()));
-            items
-        }
-    };
+    let rl = r.clone();
     let cols = tiles.iter().map(|t| t.col).max().unwrap_or(0) as usize + 1;
     let rt = r.clone();
     view! {
@@ -197,11 +289,7 @@ pub fn TileMap(ranking: Ranking) -> impl IntoView {
             </ul>
             <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
             <div class="legend" role="group" aria-label=move || T::Legend.get(nav.lang())>
-                <ul>
-                    {move || legend().into_iter().map(|(class, text)| view! {
-                        <li><span class=format!("swatch {class}") aria-hidden="true"></span>{text}</li>
-                    }).collect_view()}
-                </ul>
+                <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>
             </div>
             <p class="source">{move || T::MapAttribution.get(nav.lang())}</p>
         </section>

@@ -4,7 +4,7 @@
 // county figures must equal SSB's published county lines.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve, launch, newPage, axe, screenshot, ROOT } from './harness.mjs';
@@ -37,9 +37,11 @@ before(async () => {
       '--decimals', String(ind.decimals), '--aggregation', 'sum', '--source', 'Statistisk sentralbyrå', '--table', ind.table,
       '--licence', 'NLOD-2.0', '--out', join(OUT, `${ind.id}.json`)], { stdio: 'pipe' });
   }
+  copyFileSync(join(ROOT, '..', 'shared', 'data', 'geo', 'hedmark_oppland_2024geom_small.geojson'), join(OUT, 'kart.geojson'));
   writeFileSync(join(OUT, 'catalog.json'), JSON.stringify({
     format: 'innsyn-catalog/1',
     title: { nb: 'SSB: barnevern i Hedmark 2018' },
+    boundaries: { url: 'kart.geojson', attribution: '© Kartverket (CC BY 4.0)', join: 'kommunenummer_2024' },
     indicators: INDICATORS.map((i) => ({ id: i.id, url: `${i.id}.json` })),
     dashboards: { region: INDICATORS.map((i) => i.id) },
     comparisons: [],
@@ -53,7 +55,7 @@ async function open(width, lang, path) {
   const page = await newPage(browser, width);
   await page.route('**/real/*', (r) => {
     const name = new URL(r.request().url()).pathname.split('/').pop();
-    r.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(join(OUT, name)) });
+    r.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(join(OUT, decodeURIComponent(name))) });
   });
   await page.goto(`${server.url}${path}&catalog=real/catalog.json${lang === 'nb' ? '' : `&lang=${lang}`}`);
   return page;
@@ -82,12 +84,32 @@ for (const [lang, width] of [['nb', 1280], ['en', 375]]) {
 
 test('the overview map on SSB figures: suppressed cells are shown as such, never as 0', async () => {
   const page = await open(1280, 'nb', '?view=overview&indicator=omsorg-3112');
-  await page.waitForSelector('.tilemap .tile');
-  const rendalen = await page.getAttribute('.tilemap .tile:has-text("REN")', 'aria-label');
-  assert.match(rendalen, /Rendalen: Tall kan ikke offentliggjøres/);
-  assert.match(await page.getAttribute('.tilemap .tile:has-text("REN")', 'class'), /missing/);
-  // Oppland's municipalities are not in this file: missing, with no reason given.
-  assert.match(await page.getAttribute('.tilemap .tile:has-text("HAM")', 'aria-label'), /Hamar: 56/);
+  await page.waitForSelector('svg.choropleth path');
+  const rendalen = 'svg.choropleth path[aria-label^="Rendalen"]';
+  assert.match(await page.getAttribute(rendalen, 'aria-label'), /Rendalen: Tall kan ikke offentliggjøres/);
+  assert.match(await page.getAttribute(rendalen, 'class'), /missing/);
+  assert.match(await page.getAttribute('svg.choropleth path[aria-label^="Hamar"]', 'aria-label'), /Hamar: 56/);
   assert.deepEqual(await axe(page), []);
   await page.close();
 });
+
+for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 1280]]) {
+  test(`the Kartverket choropleth (${lang}, ${width} px): 48 shapes, values announced, attribution, keyboard`, async () => {
+    const page = await open(width, lang, '?view=overview&indicator=barn-tiltak-aaret');
+    await page.waitForSelector('svg.choropleth path');
+    assert.equal(await page.locator('svg.choropleth path').count(), 48);
+    assert.match(await page.textContent('.map .source'), /© Kartverket/);
+    const ringsaker = page.locator('svg.choropleth path[aria-label^="Ringsaker"]');
+    assert.match(await ringsaker.getAttribute('aria-label'), /Ringsaker: 376/);
+    // Oppland is not in this file: its shapes are drawn as missing, not as 0.
+    assert.match(await page.getAttribute('svg.choropleth path[aria-label^="Gjøvik"]', 'class'), /missing/);
+    assert.deepEqual(await axe(page), []);
+    await screenshot(page, `choropleth-${lang}-${width}`);
+    await ringsaker.focus();
+    assert.match(await page.textContent('.tile-focus'), /^Ringsaker: 376/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('h1').textContent === 'Ringsaker');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}

@@ -18,8 +18,20 @@ pub struct IndicatorRef {
     pub demo: bool,
 }
 
+/// A boundaries file for the choropleth map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boundaries {
+    pub url: String,
+    /// Shown under the map, e.g. "© Kartverket".
+    pub attribution: String,
+    /// The feature property that holds the municipality number.
+    pub join: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
+    /// Without one, the map is a tile map.
+    pub boundaries: Option<Boundaries>,
     pub title: I18nText,
     pub indicators: Vec<IndicatorRef>,
     /// Indicator ids shown on the region dashboards, in order.
@@ -93,6 +105,21 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
         }
     }
     cat.comparisons = ids(root.get("comparisons"));
+    if let Some(b) = root.get("boundaries").filter(|b| !b.is_null()) {
+        let href = b.get("url").and_then(Json::as_str).unwrap_or_default();
+        match (resolve_url(base_url, href).filter(|_| !href.is_empty()), b.get("attribution").and_then(Json::as_str)) {
+            (Some(url), Some(attribution)) => {
+                let join = b.get("join").and_then(Json::as_str).unwrap_or("kommunenummer").to_string();
+                cat.boundaries = Some(Boundaries { url, attribution: attribution.to_string(), join });
+            }
+            _ => d.error(
+                "MISSING_FIELD",
+                "$.boundaries",
+                b.start,
+                Msg::new("«boundaries» trenger «url» (http(s) eller relativ) og «attribution» (kreditering av kartdataene)", "\"boundaries\" needs \"url\" (http(s) or relative) and \"attribution\" (credit for the map data)"),
+            ),
+        }
+    }
     Ok((cat, d.list))
 }
 

@@ -176,6 +176,11 @@ strings! {
         "Kvar rute er ein kommune, plassert omtrent der han ligg. Fargen viser verdien; talet står i ruta. Vel ei rute for å sjå kommunen.",
         "Each square is a municipality, placed roughly where it lies. The colour shows the value; the figure is in the square. Choose a square to see the municipality.",
     ),
+    MapExplainedShapes => (
+        "Fargen viser verdien for hver kommune. Bruk Tab for å gå fra kommune til kommune; tabellen under figuren har alle tallene.",
+        "Fargen viser verdien for kvar kommune. Bruk Tab for å gå frå kommune til kommune; tabellen under figuren har alle tala.",
+        "The colour shows each municipality's value. Use Tab to move from municipality to municipality; the table below the chart has every figure.",
+    ),
     MapAttribution => ("Plassering etter kommunegrenser fra © Kartverket (CC BY 4.0)", "Plassering etter kommunegrenser frå © Kartverket (CC BY 4.0)", "Placement from municipality boundaries © Kartverket (CC BY 4.0)"),
     Legend => ("Tegnforklaring", "Teiknforklaring", "Legend"),
     Under => ("under", "under", "below"),

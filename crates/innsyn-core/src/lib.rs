@@ -9,6 +9,7 @@
 //! - [`simple`]: Innsyn's own indicator format;
 //! - [`model`]: the cube every reader produces; [`status`]: SSB's cell symbols;
 //! - [`registry`]: municipalities, numbers over time, counties, councils, services;
+//! - [`geo`]: municipality boundaries (GeoJSON) projected to SVG paths;
 //! - [`i18n`]: interface strings in nb/nn/en and Norwegian number formatting;
 //! - [`present`]: view models (rankings, text summaries) the app renders;
 //! - [`query`]: the URL query string, Innsyn's public API.
@@ -19,6 +20,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod convert;
 pub mod diag;
+pub mod geo;
 pub mod i18n;
 pub mod json;
 pub mod jsonstat;
