@@ -83,9 +83,15 @@ pub fn localize_numbers(svg: &str, lang: Lang) -> String {
     out
 }
 
-/// Second series colour: dark orange, 4.9:1 against white, told apart from
-/// the blue by the legend's names and the table too, never by colour alone.
-const SECOND: Color = Color { r: 0xa8, g: 0x4a, b: 0x00, a: 255 };
+/// Colours of further lines, from the Okabe–Ito colour-blind-safe set,
+/// darkened to 3:1 or more against white: dark orange, bluish green, black.
+const OTHERS: [Color; 3] = [
+    Color { r: 0xa8, g: 0x4a, b: 0x00, a: 255 },
+    Color { r: 0x00, g: 0x7a, b: 0x5a, a: 255 },
+    Color { r: 0x1b, g: 0x1f, b: 0x24, a: 255 },
+];
+/// Dash patterns of further lines, so that lines differ by more than colour.
+const DASHES: [&str; 3] = ["6 3", "2 3", "10 3 2 3"];
 
 /// A line chart of one series over periods. A period without a value is a
 /// gap in the line, never a dip to zero.
@@ -97,13 +103,23 @@ pub fn line_svg(title: &str, points: &[(String, Option<f64>)], lang: Lang, width
 /// when there is more than one.
 pub fn lines_svg(series: &[(&str, &[(String, Option<f64>)])], lang: Lang, width: f32, height: f32) -> Result<String, String> {
     let labels: Vec<String> = series.first().map(|(_, p)| p.iter().map(|(p, _)| esc(p)).collect()).unwrap_or_default();
-    let list = series.iter().map(|(name, points)| Series::new_nullable(esc(name), points.iter().map(|(_, v)| v.map(|v| v as f32)).collect())).collect();
+    let list = series
+        .iter()
+        .enumerate()
+        .map(|(k, (name, points))| {
+            let mut s = Series::new_nullable(esc(name), points.iter().map(|(_, v)| v.map(|v| v as f32)).collect());
+            if k > 0 {
+                s.stroke_dash_array = Some(DASHES[(k - 1) % DASHES.len()].to_string());
+            }
+            s
+        })
+        .collect();
     let mut chart = LineChart::new(list, labels);
     chart.width = width;
     chart.height = height;
     chart.compact = true;
     chart.font_family = FONT.into();
     chart.legend.show = Some(series.len() > 1);
-    chart.series.colors = vec![BAR, SECOND];
+    chart.series.colors = std::iter::once(BAR).chain(OTHERS).collect();
     chart.svg().map(|svg| localize_numbers(&svg, lang)).map_err(|e| e.to_string())
 }

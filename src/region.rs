@@ -66,7 +66,7 @@ pub fn RegionPage() -> impl IntoView {
                     .region_dashboard
                     .iter()
                     .filter_map(|id| cat.indicator(id).cloned())
-                    .map(|ind| view! { <RegionCard indicator=ind region=region/> })
+                    .map(|ind| view! { <RegionCard indicator=ind region=region comparisons=cat.comparisons.clone()/> })
                     .collect_view()
                     .into_any(),
             }
@@ -127,7 +127,7 @@ pub async fn load_dataset(url: String, registry: Arc<Registry>) -> Arc<CardData>
 
 /// One indicator for the region.
 #[component]
-fn RegionCard(indicator: IndicatorRef, region: Memo<String>) -> impl IntoView {
+fn RegionCard(indicator: IndicatorRef, region: Memo<String>, comparisons: Vec<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let url = indicator.url.clone();
@@ -142,13 +142,43 @@ fn RegionCard(indicator: IndicatorRef, region: Memo<String>) -> impl IntoView {
                     <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{file.clone()}</p><p>{msg.clone()}</p></div>
                 }
                 .into_any(),
-                Some(CardData::Read(ds)) => card_body(ds.clone(), region, registry.clone(), file.clone()).into_any(),
+                Some(CardData::Read(ds)) => card_body(ds.clone(), region, registry.clone(), file.clone(), comparisons.clone()).into_any(),
             }}
         </section>
     }
 }
 
-fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, file: String) -> impl IntoView {
+/// The lines a region's chart compares with: for a council, its county
+/// (computed the same way); then the catalog's comparison regions as the file
+/// publishes them. Counts are not compared: a region's årsverk next to the
+/// country's would say nothing.
+fn comparison_lines(ds: &Dataset, registry: &Registry, region: &str, comparisons: &[String], lang: Lang) -> Vec<(String, Vec<(String, Option<f64>)>)> {
+    let rule = ds.meta.as_ref().map(|m| m.rule());
+    if !matches!(rule, Some(Rule::Ratio { .. })) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let council_county = registry
+        .councils
+        .iter()
+        .find(|c| c.id == region)
+        .and_then(|c| c.members.first())
+        .and_then(|m| registry.municipality(m))
+        .map(|m| m.old_county().to_string());
+    if let (Some(county), Some(rule)) = (council_county, rule) {
+        let series = present::group_series(ds, registry, rule, &|y| registry.county_members(&county, y));
+        let name = format!("{} ({})", registry.county_name(&county).unwrap_or_default(), computed_label(lang));
+        out.push((name, series.into_iter().map(|(p, c)| (p, c.value)).collect()));
+    }
+    for code in comparisons {
+        if let Some(series) = present::published_series(ds, code) {
+            out.push((present::comparison_name(code, registry, lang), series));
+        }
+    }
+    out
+}
+
+fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, file: String, comparisons: Vec<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
     let id = format!("card-{}", meta.id);
@@ -205,16 +235,26 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
         Direction::Neither => T::HigherNeither,
     }
     .get(nav.lang());
-    let (m3, m4, m5) = (meta.clone(), meta.clone(), meta.clone());
+    let (m4, m5) = (meta.clone(), meta.clone());
+    let others = {
+        let (ds, registry) = (ds.clone(), registry.clone());
+        Memo::new(move |_| comparison_lines(&ds, &registry, &region.get(), &comparisons, nav.lang()))
+    };
+    let reg4 = registry.clone();
     let line = move || {
         let lang = nav.lang();
         let w = chart_width(nav.viewport.get()).min(640.0);
-        charts::line_svg(m3.title.get(lang), &points(), lang, w, 220.0).unwrap_or_default()
+        let own_name = format!("{} ({})", reg4.group_name(&region.get()).unwrap_or_default(), computed_label(lang));
+        let own = points();
+        let others = others.get();
+        let mut lines: Vec<(&str, &[(String, Option<f64>)])> = vec![(own_name.as_str(), own.as_slice())];
+        lines.extend(others.iter().map(|(n, p)| (n.as_str(), p.as_slice())));
+        charts::lines_svg(&lines, lang, w, 240.0).unwrap_or_default()
     };
     let line_summary = Memo::new(move |_| {
         let lang = nav.lang();
         let pts: Vec<(String, f64)> = points().into_iter().filter_map(|(p, v)| v.map(|v| (p, v))).collect();
-        match (pts.first(), pts.last()) {
+        let text = match (pts.first(), pts.last()) {
             (Some((p0, v0)), Some((p1, v1))) => {
                 let (v0, v1) = (format_number(*v0, m4.decimals, lang), format_number(*v1, m4.decimals, lang));
                 match lang {
@@ -224,6 +264,17 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
                 }
             }
             _ => T::NoFigure.get(lang).to_string(),
+        };
+        let names: Vec<String> = others.get().into_iter().map(|(n, _)| n).collect();
+        if names.is_empty() {
+            text
+        } else {
+            let with = match lang {
+                Lang::En => "Compared with",
+                Lang::Nn => "Samanlikna med",
+                Lang::Nb => "Sammenlignet med",
+            };
+            format!("{text} {with}: {}.", names.join(", "))
         }
     });
     let (show_table, set_show_table) = signal(false);
@@ -250,16 +301,24 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
                         <th scope="col">{move || T::Period.get(nav.lang())}</th>
                         <th scope="col" class="num">{move || T::Value.get(nav.lang())}</th>
                         <th scope="col">{move || T::Coverage.get(nav.lang())}</th>
+                        {move || others.get().into_iter().map(|(name, _)| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {let m = meta.clone(); move || {
                             let lang = nav.lang();
-                            series.get().into_iter().map(|(p, c)| view! {
-                                <tr>
-                                    <th scope="row">{p}</th>
-                                    <td class="num" data-value=c.value.map(|v| v.to_string()).unwrap_or_default()>{c.value.map(|v| format_number(v, m.decimals, lang)).unwrap_or_else(|| "–".into())}</td>
-                                    <td>{c.coverage(lang)}</td>
-                                </tr>
+                            let others = others.get();
+                            series.get().into_iter().enumerate().map(|(i, (p, c))| {
+                                let cells: Vec<Option<f64>> = others.iter().map(|(_, s)| s.get(i).and_then(|x| x.1)).collect();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{p}</th>
+                                        <td class="num" data-value=c.value.map(|v| v.to_string()).unwrap_or_default()>{c.value.map(|v| format_number(v, m.decimals, lang)).unwrap_or_else(|| "–".into())}</td>
+                                        <td>{c.coverage(lang)}</td>
+                                        {cells.into_iter().map(|v| view! {
+                                            <td class="num" data-value=v.map(|v| v.to_string()).unwrap_or_default()>{v.map(|v| format_number(v, m.decimals, lang)).unwrap_or_else(|| "–".into())}</td>
+                                        }).collect_view()}
+                                    </tr>
+                                }
                             }).collect_view()
                         }}
                     </tbody>

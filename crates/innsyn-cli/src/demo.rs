@@ -100,6 +100,20 @@ fn rate_obs(y: &Year, num: f64, den: f64, per: f64) -> Value {
     o
 }
 
+/// Made-up national comparison rows (SSB codes EAK, Landet, and EAKUO,
+/// Landet uten Oslo) for a rate: numerator and denominator at national scale.
+fn national(num_per_den: f64, per: f64, den_scale: f64) -> Vec<Value> {
+    let mut out = Vec::new();
+    for (code, level) in [("EAK", 1.0), ("EAKUO", 1.04)] {
+        for (k, year) in YEARS.enumerate() {
+            let den = (den_scale * (1.0 - 0.004 * k as f64)).round();
+            let num = (den * num_per_den * level * (1.0 + 0.01 * (noise(code, k as u64) - 0.5))).round();
+            out.push(json!({ "region": code, "period": year.to_string(), "value": round1(num / den * per), "numerator": num, "denominator": den }));
+        }
+    }
+    out
+}
+
 /// Every demonstration file: (file name, contents).
 pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
     let years = model(reg);
@@ -117,7 +131,7 @@ pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
             "rate": { "per": 1000, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Innbyggere 0–17 år", "Innbyggjarar 0–17 år", "Inhabitants aged 0–17") },
             "higher_is": "neither"
         }),
-        years.iter().map(|y| rate_obs(y, y.with_measures, y.children, 1000.0)).collect(),
+        years.iter().map(|y| rate_obs(y, y.with_measures, y.children, 1000.0)).chain(national(0.034, 1000.0, 1_120_000.0)).collect(),
     );
     let staff = indicator(
         "aarsverk",
@@ -152,7 +166,7 @@ pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
             "rate": { "per": 1, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Årsverk", "Årsverk", "Full-time equivalents") },
             "higher_is": "worse"
         }),
-        years.iter().map(|y| rate_obs(y, y.with_measures, y.staff, 1.0)).collect(),
+        years.iter().map(|y| rate_obs(y, y.with_measures, y.staff, 1.0)).chain(national(6.9, 1.0, 5_600.0)).collect(),
     );
     vec![("barn-med-tiltak.json", to_text(&tiltak)), ("aarsverk.json", to_text(&staff)), ("barn-per-aarsverk.json", to_text(&per_staff))]
 }

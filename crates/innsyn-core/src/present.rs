@@ -373,3 +373,47 @@ pub fn tile_map(ranking: &Ranking, registry: &Registry) -> (Vec<Tile>, Vec<f64>)
         .collect();
     (tiles, breaks)
 }
+
+/// A region's figures as the file publishes them (e.g. `EAKUO`), per period.
+pub fn published_series(ds: &Dataset, code: &str) -> Option<Vec<(String, Option<f64>)>> {
+    let (t, r) = (ds.time_dim()?, ds.region_dim()?);
+    let ri = ds.dims[r].position(code)?;
+    let m = ds.metric_dim();
+    Some(
+        ds.dims[t]
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(ti, c)| {
+                let mut coords = vec![0; ds.dims.len()];
+                coords[t] = ti;
+                coords[r] = ri;
+                if let Some(m) = m {
+                    coords[m] = 0;
+                }
+                (c.id.clone(), ds.index_of(&coords).and_then(|i| ds.values.get(i)))
+            })
+            .collect(),
+    )
+}
+
+/// The name of a comparison region code: "Landet uten Oslo", "KOSTRA-gruppe 13" …
+pub fn comparison_name(code: &str, registry: &Registry, lang: Lang) -> String {
+    use crate::registry::RegionRef;
+    match registry.resolve(code) {
+        Some(RegionRef::Country) => match lang {
+            Lang::En => "Norway".into(),
+            _ => "Landet".into(),
+        },
+        Some(RegionRef::CountryWithoutOslo) => match lang {
+            Lang::En => "Norway excluding Oslo".into(),
+            Lang::Nn => "Landet utan Oslo".into(),
+            Lang::Nb => "Landet uten Oslo".into(),
+        },
+        Some(RegionRef::KostraGroup(n)) => match lang {
+            Lang::En => format!("KOSTRA group {n}"),
+            _ => format!("KOSTRA-gruppe {n}"),
+        },
+        _ => registry.group_name(code).unwrap_or(code).to_string(),
+    }
+}
