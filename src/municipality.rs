@@ -59,7 +59,7 @@ pub fn MunicipalityPage() -> impl IntoView {
                             .region_dashboard
                             .iter()
                             .filter_map(|id| cat.indicator(id).cloned())
-                            .map(|ind| view! { <MunicipalityCard indicator=ind muni=i/> })
+                            .map(|ind| view! { <MunicipalityCard indicator=ind muni=i comparisons=cat.comparisons.clone()/> })
                             .collect_view()
                             .into_any(),
                     }}
@@ -157,7 +157,7 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
 }
 
 #[component]
-fn MunicipalityCard(indicator: IndicatorRef, muni: usize) -> impl IntoView {
+fn MunicipalityCard(indicator: IndicatorRef, muni: usize, comparisons: Vec<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let (url, reg) = (indicator.url.clone(), registry.clone());
@@ -171,13 +171,13 @@ fn MunicipalityCard(indicator: IndicatorRef, muni: usize) -> impl IntoView {
                     <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{file.clone()}</p><p>{msg.clone()}</p></div>
                 }
                 .into_any(),
-                Some(CardData::Read(ds)) => card(ds.clone(), muni, registry.clone(), file.clone()).into_any(),
+                Some(CardData::Read(ds)) => card(ds.clone(), muni, registry.clone(), file.clone(), comparisons.clone()).into_any(),
             }}
         </section>
     }
 }
 
-fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String) -> impl IntoView {
+fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, comparisons: Vec<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
     let m = registry.municipalities[muni].clone();
@@ -193,6 +193,14 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String) ->
         .into_iter()
         .map(|(p, c)| (p, c.value.filter(|_| compare)))
         .collect();
+    // The country as the file publishes it, for rates.
+    let published: Vec<(String, Vec<(String, Option<f64>)>)> = if compare {
+        comparisons.iter().filter_map(|c| present::published_series(&ds, c).map(|s| (c.clone(), s))).collect()
+    } else {
+        Vec::new()
+    };
+    let (published1, published2) = (published.clone(), published);
+    let reg_names = registry.clone();
     let t = trend(&own);
     let rank = t.as_ref().and_then(|t| present::rank(&ds, &registry, muni, &t.period));
     let id = format!("m-{}", meta.id);
@@ -250,6 +258,8 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String) ->
                     if compare {
                         lines.push((county_label.as_str(), county2.as_slice()));
                     }
+                    let names: Vec<String> = published1.iter().map(|(c, _)| present::comparison_name(c, &reg_names, lang)).collect();
+                    lines.extend(names.iter().zip(&published1).map(|(n, (_, s))| (n.as_str(), s.as_slice())));
                     charts::lines_svg(&lines, lang, w, 240.0).unwrap_or_default()
                 }
             ></div>
@@ -259,12 +269,14 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String) ->
                         <th scope="col">{move || T::Period.get(nav.lang())}</th>
                         <th scope="col" class="num">{m.name.clone()}</th>
                         {compare.then(|| view! { <th scope="col" class="num">{cname3}</th> })}
+                        {let (p, r) = (published2.clone(), registry.clone()); move || p.iter().map(|(c, _)| view! { <th scope="col" class="num">{present::comparison_name(c, &r, nav.lang())}</th> }).collect_view()}
                         <th scope="col">{move || T::Status.get(nav.lang())}</th>
                     </tr></thead>
                     <tbody>
                         {move || {
                             let lang = nav.lang();
-                            parts.iter().zip(&county).map(|((p, part), (_, cv))| {
+                            parts.iter().zip(&county).enumerate().map(|(i, ((p, part), (_, cv)))| {
+                                let extra: Vec<Option<f64>> = published2.iter().map(|(_, s)| s.get(i).and_then(|x| x.1)).collect();
                                 let note = if part.value.is_none() { reason(part.status.as_ref(), lang) } else { String::new() };
                                 view! {
                                     <tr>
@@ -273,6 +285,7 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String) ->
                                             {part.value.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| part.status.as_ref().map(|s| s.symbol().to_string()).unwrap_or_else(|| "–".into()))}
                                         </td>
                                         {compare.then(|| view! { <td class="num" data-value=cv.map(|v| v.to_string()).unwrap_or_default()>{cv.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| "–".into())}</td> })}
+                                        {extra.into_iter().map(|v| view! { <td class="num" data-value=v.map(|v| v.to_string()).unwrap_or_default()>{v.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| "–".into())}</td> }).collect_view()}
                                         <td>{note}</td>
                                     </tr>
                                 }
