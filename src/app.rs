@@ -5,12 +5,10 @@
 
 use std::sync::Arc;
 
-use innsyn_core::diag::{has_errors, Diagnostic};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::json::ParseError;
 use innsyn_core::present::{self, Ranking};
 use innsyn_core::query::{Query, View};
-use innsyn_core::read;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
@@ -168,24 +166,6 @@ fn LangSwitch() -> impl IntoView {
     }
 }
 
-/// What a panel got from its file.
-#[derive(Debug)]
-pub enum Loaded {
-    Fetch(FetchError),
-    Unreadable(ParseError),
-    Read { ranking: Option<Ranking>, diagnostics: Vec<Diagnostic> },
-}
-
-pub fn load_ranking(text: &str, registry: &Registry) -> Loaded {
-    match read::read_str(text, registry) {
-        Err(e) => Loaded::Unreadable(e),
-        Ok(out) => {
-            let ranking = out.datasets.first().and_then(|ds| present::ranking(ds, registry, None));
-            Loaded::Read { ranking, diagnostics: out.diagnostics }
-        }
-    }
-}
-
 pub fn fetch_error_text(e: &FetchError, lang: Lang) -> String {
     match (e, lang) {
         (FetchError::Status(404, _), Lang::En) => "The file was not found (404).".into(),
@@ -201,80 +181,12 @@ pub fn fetch_error_text(e: &FetchError, lang: Lang) -> String {
     }
 }
 
-/// A panel that fetches one indicator file and shows it as a ranking chart
-/// with a text summary and a table; loading, error and empty states are
-/// shown in the panel itself, so a bad file never takes the page down.
-#[component]
-pub fn IndicatorPanel(url: String) -> impl IntoView {
-    let nav = expect_context::<Nav>();
-    let registry = expect_context::<Arc<Registry>>();
-    let fetch_url = url.clone();
-    let data = LocalResource::new(move || {
-        let url = fetch_url.clone();
-        let registry = registry.clone();
-        async move {
-            Arc::new(match io::fetch_text(&url).await {
-                Err(e) => Loaded::Fetch(e),
-                Ok(text) => load_ranking(&text, &registry),
-            })
-        }
-    });
-    view! {
-        <section class="panel" aria-busy=move || data.get().is_none().then_some("true")>
-            {move || match data.get() {
-                None => view! { <p class="loading" role="status">{move || T::Loading.get(nav.lang())}</p> }.into_any(),
-                Some(loaded) => match &*loaded {
-                    Loaded::Read { ranking: Some(r), diagnostics } if !has_errors(diagnostics) => {
-                        view! { <RankingFigure ranking=r.clone() file=url.clone()/> }.into_any()
-                    }
-                    Loaded::Read { ranking: None, diagnostics } if !has_errors(diagnostics) => {
-                        view! { <p class="empty" role="status">{move || T::EmptyData.get(nav.lang())}</p> }.into_any()
-                    }
-                    _ => {
-                        let (loaded, url) = (loaded.clone(), url.clone());
-                        (move || {
-                            let lang = nav.lang();
-                            let (detail, diagnostics) = match &*loaded {
-                                Loaded::Fetch(e) => (fetch_error_text(e, lang), Vec::new()),
-                                Loaded::Unreadable(e) => (parse_error_text(e, lang), Vec::new()),
-                                Loaded::Read { diagnostics, .. } => (String::new(), diagnostics.clone()),
-                            };
-                            error_box(lang, &url, detail, diagnostics)
-                        })
-                        .into_any()
-                    }
-                },
-            }}
-        </section>
-    }
-}
-
 /// "Line 3, column 8: …" for a file that is not JSON.
 pub fn parse_error_text(e: &ParseError, lang: Lang) -> String {
     match lang {
         Lang::En => format!("Line {}, column {}: {}", e.line, e.col, e.message_en()),
         Lang::Nn => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
         Lang::Nb => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
-    }
-}
-
-fn error_box(lang: Lang, url: &str, detail: String, diagnostics: Vec<Diagnostic>) -> impl IntoView {
-    let file = match lang {
-        Lang::En => format!("File: {url}"),
-        Lang::Nn => format!("Fil: {url}"),
-        Lang::Nb => format!("Fil: {url}"),
-    };
-    view! {
-        <div class="error" role="alert">
-            <h2>{T::LoadError.get(lang)}</h2>
-            <p>{file}</p>
-            {(!detail.is_empty()).then(|| view! { <p>{detail}</p> })}
-            {(!diagnostics.is_empty()).then(|| view! {
-                <ul class="diagnostics">
-                    {diagnostics.into_iter().take(20).map(|d| view! { <li><code>{d.path.clone()}</code>" "{d.to_line(lang)}</li> }).collect_view()}
-                </ul>
-            })}
-        </div>
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::{Boundaries, IndicatorRef};
+use innsyn_core::catalog::Boundaries;
 use innsyn_core::i18n::T;
 use innsyn_core::model::{Dataset, Direction};
 use innsyn_core::present;
@@ -15,41 +15,23 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{Nav, RankingFigure};
 use crate::overview::MunicipalityMap;
-use crate::region::{load_catalog, load_dataset, CardData, DEFAULT_CATALOG};
+use crate::load::{with_catalog, with_dataset};
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
-    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
-    move || match catalog.get() {
-        None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-        Some(Err(msg)) => view! { <h1>{T::NavIndicators.get(nav.lang())}</h1><div class="error" role="alert"><p>{msg}</p></div> }.into_any(),
-        Some(Ok(cat)) => {
-            let cat2 = cat.clone();
-            let chosen = Memo::new(move |_| {
-                let wanted = nav.query.get().indicator;
-                wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
-            });
-            let ids: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
-            view! { <IndicatorBody chosen=chosen ids=ids boundaries=cat.boundaries.clone()/> }.into_any()
-        }
-    }
-}
-
-#[component]
-fn IndicatorBody(chosen: Memo<Option<IndicatorRef>>, ids: Vec<String>, boundaries: Option<Boundaries>) -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let reg = registry.clone();
-    let data = LocalResource::new(move || load_dataset(chosen.get().map(|c| c.url).unwrap_or_default(), reg.clone()));
-    view! {
-        {move || match data.get().as_deref() {
-            None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-            Some(CardData::Failed(msg)) => view! { <h1>{T::NavIndicators.get(nav.lang())}</h1><div class="error" role="alert"><p>{msg.clone()}</p></div> }.into_any(),
-            Some(CardData::Read(ds)) => body(ds.clone(), registry.clone(), ids.clone(), chosen.get().map(|c| c.url).unwrap_or_default(), boundaries.clone()).into_any(),
-        }}
-    }
+    with_catalog(move |cat| {
+        let cat2 = cat.clone();
+        let chosen = Memo::new(move |_| {
+            let wanted = nav.query.get().indicator;
+            wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
+        });
+        let ids: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
+        let (boundaries, registry) = (cat.boundaries.clone(), registry.clone());
+        let file = move || chosen.get().map(|c| c.url).unwrap_or_default();
+        with_dataset(file, move |ds| body(ds, registry.clone(), ids.clone(), file(), boundaries.clone()))
+    })
 }
 
 fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: String, boundaries: Option<Boundaries>) -> impl IntoView {

@@ -1,6 +1,7 @@
 //! Innsyn's web app: a Leptos single-page app, all state in the query string.
 //!
 //! - [`app`]: the page and its components;
+//! - [`load`]: loading the catalog and indicator files, with their loading and error states;
 //! - [`io`]: the only module that fetches files or touches the address bar;
 //! - [`charts`]: the only module that calls charts-rs;
 //! - [`indicator`]: one indicator for all 48: explanation, year, map, ranking;
@@ -14,6 +15,7 @@ pub mod app;
 pub mod charts;
 pub mod indicator;
 pub mod io;
+pub mod load;
 pub mod municipality;
 pub mod overview;
 pub mod panic;

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{chart_width, Nav};
 use crate::charts;
-use crate::region::{load_catalog, load_dataset, CardData, DEFAULT_CATALOG};
+use crate::load::{with_catalog, with_dataset};
 
 /// The municipality shown when the link names none: Hamar.
 pub const DEFAULT_MUNICIPALITY: &str = "3403";
@@ -34,8 +34,6 @@ pub fn MunicipalityPage() -> impl IntoView {
             _ => Err(code),
         }
     });
-    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
-    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
     view! {
         {move || match muni.get() {
             Err(code) => {
@@ -52,21 +50,20 @@ pub fn MunicipalityPage() -> impl IntoView {
                     <h1>{m.name.clone()}</h1>
                     <MunicipalitySearch/>
                     <MunicipalityFacts muni=i/>
-                    {move || match catalog.get() {
-                        None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-                        Some(Err(msg)) => view! { <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{msg}</p></div> }.into_any(),
-                        Some(Ok(cat)) => cat
-                            .region_dashboard
-                            .iter()
-                            .filter_map(|id| cat.indicator(id).cloned())
-                            .map(|ind| view! { <MunicipalityCard indicator=ind muni=i comparisons=cat.comparisons.clone()/> })
-                            .collect_view()
-                            .into_any(),
-                    }}
                 }
                 .into_any()
             }
         }}
+        {with_catalog(move |cat| move || match muni.get() {
+            Err(_) => ().into_any(),
+            Ok(i) => cat
+                .region_dashboard
+                .iter()
+                .filter_map(|id| cat.indicator(id).cloned())
+                .map(|ind| view! { <MunicipalityCard indicator=ind muni=i comparisons=cat.comparisons.clone()/> })
+                .collect_view()
+                .into_any(),
+        })}
     }
 }
 
@@ -158,21 +155,11 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
 
 #[component]
 fn MunicipalityCard(indicator: IndicatorRef, muni: usize, comparisons: Vec<String>) -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let (url, reg) = (indicator.url.clone(), registry.clone());
-    let data = LocalResource::new(move || load_dataset(url.clone(), reg.clone()));
-    let file = indicator.url.clone();
+    let (url, file) = (indicator.url.clone(), indicator.url);
     view! {
         <section class="panel card">
-            {move || match data.get().as_deref() {
-                None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-                Some(CardData::Failed(msg)) => view! {
-                    <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{file.clone()}</p><p>{msg.clone()}</p></div>
-                }
-                .into_any(),
-                Some(CardData::Read(ds)) => card(ds.clone(), muni, registry.clone(), file.clone(), comparisons.clone()).into_any(),
-            }}
+            {with_dataset(move || url.clone(), move |ds| card(ds, muni, registry.clone(), file.clone(), comparisons.clone()))}
         </section>
     }
 }

@@ -15,35 +15,25 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{MunicipalityList, Nav, RankingFigure};
 use crate::municipality::MunicipalitySearch;
-use crate::region::{load_catalog, load_dataset, CardData, DEFAULT_CATALOG};
+use crate::load::{with_catalog, with_dataset};
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
-    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
     view! {
         <h1>{move || T::Tagline.get(nav.lang())}</h1>
         <MunicipalitySearch/>
         <RegionLinks/>
-        {move || match catalog.get() {
-            None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-            Some(Err(msg)) => view! { <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{msg}</p></div> }.into_any(),
-            Some(Ok(cat)) => {
-                let cat2 = cat.clone();
-                // The chosen indicator, or the first in the catalog.
-                let chosen = Memo::new(move |_| {
-                    let wanted = nav.query.get().indicator;
-                    wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
-                });
-                let options: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
-                let boundaries = cat.boundaries.clone();
-                view! {
-                    <IndicatorMap chosen=chosen options=options boundaries=boundaries/>
-                }
-                .into_any()
-            }
-        }}
+        {with_catalog(move |cat| {
+            let cat2 = cat.clone();
+            // The chosen indicator, or the first in the catalog.
+            let chosen = Memo::new(move |_| {
+                let wanted = nav.query.get().indicator;
+                wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
+            });
+            let options: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
+            view! { <IndicatorMap chosen=chosen options=options boundaries=cat.boundaries.clone()/> }
+        })}
         <MunicipalityList/>
     }
 }
@@ -78,55 +68,45 @@ fn RegionLinks() -> impl IntoView {
 fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, options: Vec<String>, boundaries: Option<Boundaries>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let reg = registry.clone();
-    let data = LocalResource::new(move || {
-        let url = chosen.get().map(|c| c.url).unwrap_or_default();
-        load_dataset(url, reg.clone())
-    });
-    // Titles of the options, read from the files as they arrive would cost a
-    // fetch each; the ids are shown until the chosen file gives its title.
-    let select = move || {
-        let current = chosen.get().map(|c| c.id).unwrap_or_default();
-        let title = match data.get().as_deref() {
-            Some(CardData::Read(ds)) => ds.meta.as_ref().map(|m| (m.id.clone(), m.title.get(nav.lang()).to_string())),
-            _ => None,
-        };
-        view! {
+    let file = move || chosen.get().map(|c| c.url).unwrap_or_default();
+    with_dataset(file, move |ds| {
+        let current = chosen.get_untracked().map(|c| c.id).unwrap_or_default();
+        let meta = ds.meta.clone().unwrap_or_default();
+        let options = options.clone();
+        let select = view! {
             <div class="picker">
-                <label for="indicator-select">{T::ChooseIndicator.get(nav.lang())}</label>
+                <label for="indicator-select">{move || T::ChooseIndicator.get(nav.lang())}</label>
                 <select id="indicator-select" on:change=move |ev| {
                     if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
                         nav.go(Query { indicator: Some(v), ..nav.query.get() });
                     }
                 }>
-                    {options.iter().map(|id| {
-                        let label = title.as_ref().filter(|(tid, _)| tid == id).map(|(_, t)| t.clone()).unwrap_or_else(|| id.clone());
-                        view! { <option value=id.clone() selected=*id == current>{label}</option> }
+                    // Other indicators are named by id: naming them all would cost a fetch each.
+                    {options.into_iter().map(|id| {
+                        let m = meta.clone();
+                        let selected = id == current;
+                        let label = id.clone();
+                        view! { <option value=id selected=selected>{move || if selected { m.title.get(nav.lang()).to_string() } else { label.clone() }}</option> }
                     }).collect_view()}
                 </select>
             </div>
-        }
-    };
-    view! {
-        {select}
-        {move || match data.get().as_deref() {
-            None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-            Some(CardData::Failed(msg)) => view! { <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{msg.clone()}</p></div> }.into_any(),
-            Some(CardData::Read(ds)) => {
-                let year = nav.query.get().year.map(|y| y.to_string());
-                let ranking = present::ranking(ds, &registry, year.as_deref()).or_else(|| present::ranking(ds, &registry, None));
-                let file = chosen.get().map(|c| c.url).unwrap_or_default();
-                match ranking {
-                    None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
-                    Some(r) => view! {
-                        <MunicipalityMap ranking=r.clone() boundaries=boundaries.clone()/>
-                        <section class="panel"><RankingFigure ranking=r file=file/></section>
-                    }
-                    .into_any(),
+        };
+        let year = nav.query.get_untracked().year.map(|y| y.to_string());
+        let ranking = present::ranking(&ds, &registry, year.as_deref()).or_else(|| present::ranking(&ds, &registry, None));
+        let file = chosen.get_untracked().map(|c| c.url).unwrap_or_default();
+        let boundaries = boundaries.clone();
+        view! {
+            {select}
+            {match ranking {
+                None => view! { <p class="empty" role="status">{move || T::EmptyData.get(nav.lang())}</p> }.into_any(),
+                Some(r) => view! {
+                    <MunicipalityMap ranking=r.clone() boundaries=boundaries/>
+                    <section class="panel"><RankingFigure ranking=r file=file/></section>
                 }
-            }
-        }}
-    }
+                .into_any(),
+            }}
+        }
+    })
 }
 
 /// The choropleth when the catalog names a boundaries file, else the tile map.

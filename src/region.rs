@@ -7,48 +7,33 @@
 use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
-use innsyn_core::catalog::{self, Catalog, IndicatorRef};
+use innsyn_core::catalog::IndicatorRef;
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::{Dataset, Direction};
 use innsyn_core::present::{self, format_change, trend};
 use innsyn_core::query::{Query, View};
-use innsyn_core::read;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{chart_width, fetch_error_text, parse_error_text, Nav, RankingFigure};
+use crate::app::{chart_width, Nav, RankingFigure};
 use crate::charts;
-use crate::io;
+use crate::load::{with_catalog, with_dataset};
 
-/// The bundled catalog, used unless `?catalog=` names another.
-pub const DEFAULT_CATALOG: &str = "data/catalog.json";
 /// The region shown when the link names none: Hedmark.
 pub const DEFAULT_REGION: &str = "04";
-
-/// Fetches and reads a catalog; an error is a sentence for the page.
-pub async fn load_catalog(url: String, lang: Lang) -> Result<Arc<Catalog>, String> {
-    let text = io::fetch_text(&url).await.map_err(|e| fetch_error_text(&e, lang))?;
-    let (cat, diags) = catalog::parse(&text, &url).map_err(|e| parse_error_text(&e, lang))?;
-    match diags.iter().find(|d| d.severity == innsyn_core::diag::Severity::Error) {
-        Some(d) => Err(d.to_line(lang)),
-        None => Ok(Arc::new(cat)),
-    }
-}
 
 #[component]
 pub fn RegionPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let region = Memo::new(move |_| nav.query.get().region.unwrap_or_else(|| DEFAULT_REGION.to_string()));
-    let catalog_url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
-    let catalog = LocalResource::new(move || load_catalog(catalog_url.get(), nav.query.get_untracked().lang));
     let reg = registry.clone();
     let name = Memo::new(move |_| reg.group_name(&region.get()).map(str::to_string));
     view! {
         <h1>{move || name.get().unwrap_or_else(|| region.get())}</h1>
         <RegionPicker region=region/>
-        {move || {
+        {with_catalog(move |cat| move || {
             if name.get().is_none() {
                 let msg = match nav.lang() {
                     Lang::En => format!("Innsyn knows no county or regional council «{}».", region.get()),
@@ -56,21 +41,13 @@ pub fn RegionPage() -> impl IntoView {
                 };
                 return view! { <p class="error" role="alert">{msg}</p> }.into_any();
             }
-            match catalog.get() {
-                None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-                Some(Err(msg)) => view! {
-                    <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{catalog_url.get()}</p><p>{msg}</p></div>
-                }
-                .into_any(),
-                Some(Ok(cat)) => cat
-                    .region_dashboard
-                    .iter()
-                    .filter_map(|id| cat.indicator(id).cloned())
-                    .map(|ind| view! { <RegionCard indicator=ind region=region comparisons=cat.comparisons.clone()/> })
-                    .collect_view()
-                    .into_any(),
-            }
-        }}
+            cat.region_dashboard
+                .iter()
+                .filter_map(|id| cat.indicator(id).cloned())
+                .map(|ind| view! { <RegionCard indicator=ind region=region comparisons=cat.comparisons.clone()/> })
+                .collect_view()
+                .into_any()
+        })}
     }
 }
 
@@ -107,43 +84,14 @@ fn RegionPicker(region: Memo<String>) -> impl IntoView {
     }
 }
 
-pub enum CardData {
-    Failed(String),
-    Read(Arc<Dataset>),
-}
-
-/// Fetches and reads one indicator file for a card.
-pub async fn load_dataset(url: String, registry: Arc<Registry>) -> Arc<CardData> {
-    let lang = Lang::Nb;
-    Arc::new(match io::fetch_text(&url).await {
-        Err(e) => CardData::Failed(fetch_error_text(&e, lang)),
-        Ok(text) => match read::read_str(&text, &registry) {
-            Err(e) => CardData::Failed(parse_error_text(&e, lang)),
-            Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => CardData::Read(Arc::new(out.datasets.remove(0))),
-            Ok(out) => CardData::Failed(out.diagnostics.iter().take(3).map(|d| d.to_line(lang)).collect::<Vec<_>>().join("; ")),
-        },
-    })
-}
-
 /// One indicator for the region.
 #[component]
 fn RegionCard(indicator: IndicatorRef, region: Memo<String>, comparisons: Vec<String>) -> impl IntoView {
-    let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let url = indicator.url.clone();
-    let reg = registry.clone();
-    let data = LocalResource::new(move || load_dataset(url.clone(), reg.clone()));
-    let file = indicator.url.clone();
+    let (url, file) = (indicator.url.clone(), indicator.url);
     view! {
         <section class="panel card">
-            {move || match data.get().as_deref() {
-                None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-                Some(CardData::Failed(msg)) => view! {
-                    <div class="error" role="alert"><h2>{T::LoadError.get(nav.lang())}</h2><p>{file.clone()}</p><p>{msg.clone()}</p></div>
-                }
-                .into_any(),
-                Some(CardData::Read(ds)) => card_body(ds.clone(), region, registry.clone(), file.clone(), comparisons.clone()).into_any(),
-            }}
+            {with_dataset(move || url.clone(), move |ds| card_body(ds, region, registry.clone(), file.clone(), comparisons.clone()))}
         </section>
     }
 }

@@ -3,7 +3,12 @@
 //! checked. Run with `cargo test --target wasm32-unknown-unknown --test components`.
 
 use innsyn_core::i18n::Lang;
-use innsyn_web::app::{chart_width, provide_app_context, IndicatorPanel};
+use std::sync::Arc;
+
+use innsyn_core::present;
+use innsyn_core::registry::Registry;
+use innsyn_web::app::{chart_width, provide_app_context, RankingFigure};
+use innsyn_web::load::with_dataset;
 use innsyn_web::charts::localize_numbers;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,15 +29,27 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
-/// Mounts an IndicatorPanel for `url` in a fresh element and waits until it
-/// has left the loading state (or 5 s pass).
+/// What the pages do with an indicator file: the shared loader (loading and
+/// error states) and the ranking figure.
+#[component]
+fn Panel(url: String) -> impl IntoView {
+    let registry = expect_context::<Arc<Registry>>();
+    view! {
+        <section class="panel">
+            {with_dataset(move || url.clone(), move |ds| present::ranking(&ds, &registry, None).map(|r| view! { <RankingFigure ranking=r file=String::new()/> }))}
+        </section>
+    }
+}
+
+/// Mounts a Panel for `url` in a fresh element and waits until it has left
+/// the loading state (or 5 s pass).
 async fn mount_panel(url: String) -> web_sys::HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_app_context();
-        view! { <IndicatorPanel url=url.clone()/> }
+        view! { <Panel url=url.clone()/> }
     });
     handle.forget();
     for _ in 0..100 {
@@ -87,6 +104,7 @@ async fn a_missing_file_shows_an_error_in_its_panel() {
 async fn malformed_json_names_line_and_column() {
     let host = mount_panel(data_url("{\n  \"format\": \"innsyn-indicator/1\",\n  \"values\": [1, 2,\n")).await;
     let alert = text(&host, "[role=alert]");
+    assert!(alert.contains("Kunne ikke laste data"), "{alert}");
     assert!(alert.contains("Linje 4, kolonne 1"), "{alert}");
 }
 
