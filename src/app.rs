@@ -225,22 +225,37 @@ pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: b
             <RankingTable ranking=r.clone() id=table_id.clone() hidden=show_table/>
             <figcaption>
                 <p class="summary">{ let r = r.clone(); move || r.summary(nav.lang()) }</p>
-                <p class="source">
-                    {move || T::Source.get(nav.lang())}": "
-                    { let r = r.clone(); move || r.meta.source.clone().unwrap_or_default() }
-                    " · "{file}
-                </p>
-                <button
-                    type="button"
-                    class="toggle"
-                    aria-controls=table_id
-                    aria-expanded=move || if show_table.get() { "true" } else { "false" }
-                    on:click=move |_| set_show_table.update(|v| *v = !*v)
-                >
-                    {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
-                </button>
+                {source_and_toggle(r.meta.source.clone().unwrap_or_default(), file, table_id, show_table, set_show_table)}
             </figcaption>
         </figure>
+    }
+}
+
+/// A figure's source line (with the file it came from) and the button that
+/// switches between the chart and its table.
+pub fn source_and_toggle(source: String, file: String, table_id: String, show_table: ReadSignal<bool>, set_show_table: WriteSignal<bool>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! {
+        <p class="source">{move || T::Source.get(nav.lang())}": "{source}" · "{file}</p>
+        <button
+            type="button"
+            class="toggle"
+            aria-controls=table_id
+            aria-expanded=move || if show_table.get() { "true" } else { "false" }
+            on:click=move |_| set_show_table.update(|v| *v = !*v)
+        >
+            {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
+        </button>
+    }
+}
+
+/// A numeric table cell: the formatted number, with the raw number in
+/// `data-value` (empty when missing); `missing` is shown when there is none.
+pub fn value_cell(v: Option<f64>, decimals: u8, lang: Lang, missing: &str) -> impl IntoView {
+    view! {
+        <td class="num" data-value=v.map(|v| v.to_string()).unwrap_or_default()>
+            {v.map(|v| innsyn_core::i18n::format_number(v, decimals, lang)).unwrap_or_else(|| missing.to_string())}
+        </td>
     }
 }
 
@@ -274,7 +289,6 @@ fn RankingTable(ranking: Arc<Ranking>, id: String, hidden: ReadSignal<bool>) -> 
                             .rows
                             .iter()
                             .map(|row| {
-                                let value = row.value.map(|v| ranking.format(v, lang));
                                 let note = match (&row.value, &row.status) {
                                     (Some(_), None) => String::new(),
                                     (Some(_), Some(s)) => s.meaning(lang),
@@ -284,9 +298,7 @@ fn RankingTable(ranking: Arc<Ranking>, id: String, hidden: ReadSignal<bool>) -> 
                                 view! {
                                     <tr>
                                         <th scope="row">{row.name.clone()}" "<span class="code">{row.code.clone()}</span></th>
-                                        <td class="num" data-value=row.value.map(|v| v.to_string()).unwrap_or_default()>
-                                            {value.unwrap_or_else(|| symbol.clone().unwrap_or_else(|| "–".into()))}
-                                        </td>
+                                        {value_cell(row.value, ranking.meta.decimals, lang, symbol.as_deref().unwrap_or("–"))}
                                         <td>{note}</td>
                                     </tr>
                                 }

@@ -15,7 +15,7 @@ use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{chart_width, Nav};
+use crate::app::{chart_width, source_and_toggle, value_cell, Nav};
 use crate::charts;
 use crate::load::{with_catalog, with_dataset};
 
@@ -268,11 +268,9 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, co
                                 view! {
                                     <tr>
                                         <th scope="row">{p.clone()}</th>
-                                        <td class="num" data-value=part.value.map(|v| v.to_string()).unwrap_or_default()>
-                                            {part.value.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| part.status.as_ref().map(|s| s.symbol().to_string()).unwrap_or_else(|| "–".into()))}
-                                        </td>
-                                        {compare.then(|| view! { <td class="num" data-value=cv.map(|v| v.to_string()).unwrap_or_default()>{cv.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| "–".into())}</td> })}
-                                        {extra.into_iter().map(|v| view! { <td class="num" data-value=v.map(|v| v.to_string()).unwrap_or_default()>{v.map(|v| format_number(v, decimals, lang)).unwrap_or_else(|| "–".into())}</td> }).collect_view()}
+                                        {value_cell(part.value, decimals, lang, part.status.as_ref().map_or("–", |s| s.symbol()))}
+                                        {compare.then(|| value_cell(*cv, decimals, lang, "–"))}
+                                        {extra.into_iter().map(|v| value_cell(v, decimals, lang, "–")).collect_view()}
                                         <td>{note}</td>
                                     </tr>
                                 }
@@ -282,10 +280,7 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, co
                 </table>
             </div>
             <figcaption>
-                <p class="source">{move || T::Source.get(nav.lang())}": "{meta.source.clone().unwrap_or_default()}" · "{file}</p>
-                <button type="button" class="toggle" aria-controls=table_id aria-expanded=move || if show_table.get() { "true" } else { "false" } on:click=move |_| set_show_table.update(|v| *v = !*v)>
-                    {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
-                </button>
+                {source_and_toggle(meta.source.clone().unwrap_or_default(), file, table_id, show_table, set_show_table)}
             </figcaption>
         </figure>
         <p class="direction">{move || match meta.direction {

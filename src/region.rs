@@ -16,7 +16,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{chart_width, Nav, RankingFigure};
+use crate::app::{chart_width, source_and_toggle, value_cell, Nav, RankingFigure};
 use crate::charts;
 use crate::load::{with_catalog, with_dataset};
 
@@ -260,11 +260,9 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
                                 view! {
                                     <tr>
                                         <th scope="row">{p}</th>
-                                        <td class="num" data-value=c.value.map(|v| v.to_string()).unwrap_or_default()>{c.value.map(|v| format_number(v, m.decimals, lang)).unwrap_or_else(|| "–".into())}</td>
+                                        {value_cell(c.value, m.decimals, lang, "–")}
                                         <td>{c.coverage(lang)}</td>
-                                        {cells.into_iter().map(|v| view! {
-                                            <td class="num" data-value=v.map(|v| v.to_string()).unwrap_or_default()>{v.map(|v| format_number(v, m.decimals, lang)).unwrap_or_else(|| "–".into())}</td>
-                                        }).collect_view()}
+                                        {cells.into_iter().map(|v| value_cell(v, m.decimals, lang, "–")).collect_view()}
                                     </tr>
                                 }
                             }).collect_view()
@@ -274,10 +272,7 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
             </div>
             <figcaption>
                 <p class="summary">{line_summary}</p>
-                <p class="source">{move || T::Source.get(nav.lang())}": "{meta.source.clone().unwrap_or_default()}" · "{file}</p>
-                <button type="button" class="toggle" aria-controls=table_id aria-expanded=move || if show_table.get() { "true" } else { "false" } on:click=move |_| set_show_table.update(|v| *v = !*v)>
-                    {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
-                </button>
+                {source_and_toggle(meta.source.clone().unwrap_or_default(), file, table_id, show_table, set_show_table)}
             </figcaption>
         </figure>
         {move || members_ranking().map(|r| view! { <RankingFigure ranking=r file=ranking_file.clone() nested=true/> })}
