@@ -31,6 +31,12 @@ pub struct Nav {
 }
 
 impl Nav {
+    /// An interface string that follows the language. Every call returns the
+    /// same closure type, so the renderer is compiled once for all of them
+    /// (dozens of distinct closures made the wasm tens of KiB larger).
+    pub fn t(self, key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || key.get(self.lang())
+    }
     pub fn lang(&self) -> Lang {
         self.query.get().lang
     }
@@ -75,10 +81,10 @@ pub fn App() -> impl IntoView {
         io::set_document_lang_and_title(lang.code(), &format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang)));
     });
     view! {
-        <a class="skip" href="#main">{move || T::SkipToContent.get(nav.lang())}</a>
+        <a class="skip" href="#main">{nav.t(T::SkipToContent)}</a>
         <header class="site-header">
             <div class="wrap header-row">
-                <p class="brand">{move || T::AppName.get(nav.lang())}</p>
+                <p class="brand">{nav.t(T::AppName)}</p>
                 <LangSwitch/>
             </div>
             <MainMenu/>
@@ -93,7 +99,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="site-footer">
-            <div class="wrap"><p>{move || T::Footer.get(nav.lang())}</p></div>
+            <div class="wrap"><p>{nav.t(T::Footer)}</p></div>
         </footer>
     }
 }
@@ -120,7 +126,7 @@ fn MainMenu() -> impl IntoView {
         }
     };
     view! {
-        <nav class="main-menu wrap" aria-label=move || T::NavMain.get(nav.lang())>
+        <nav class="main-menu wrap" aria-label=nav.t(T::NavMain)>
             <ul>
                 {item(View::Overview, T::NavOverview)}
                 {item(View::Region, T::NavRegions)}
@@ -137,7 +143,7 @@ fn MainMenu() -> impl IntoView {
 fn LangSwitch() -> impl IntoView {
     let nav = expect_context::<Nav>();
     view! {
-        <nav class="lang-switch" aria-label=move || T::LanguageLabel.get(nav.lang())>
+        <nav class="lang-switch" aria-label=nav.t(T::LanguageLabel)>
             <ul>
                 {Lang::ALL
                     .into_iter()
@@ -219,7 +225,7 @@ pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: b
             }}
             <p class="unit">{move || format!("{}: {}", T::Unit.get(nav.lang()), r3.meta.unit.get(nav.lang()))}</p>
             {(r.meta.demo && !nested).then(|| view! {
-                <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong>" "{move || T::DemoExplained.get(nav.lang())}</p>
+                <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong>" "{nav.t(T::DemoExplained)}</p>
             })}
             <div class="chart" role="img" aria-label=move || r4.summary(nav.lang()) hidden=move || show_table.get() inner_html=move || svg.get()></div>
             <RankingTable ranking=r.clone() id=table_id.clone() hidden=show_table/>
@@ -236,7 +242,7 @@ pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: b
 pub fn source_and_toggle(source: String, file: String, table_id: String, show_table: ReadSignal<bool>, set_show_table: WriteSignal<bool>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     view! {
-        <p class="source">{move || T::Source.get(nav.lang())}": "{source}" · "{file}</p>
+        <p class="source">{nav.t(T::Source)}": "{source}" · "{file}</p>
         <button
             type="button"
             class="toggle"
@@ -277,9 +283,9 @@ fn RankingTable(ranking: Arc<Ranking>, id: String, hidden: ReadSignal<bool>) -> 
                 <caption>{move || format!("{} {} ({})", r2.meta.title.get(nav.lang()), r2.period, r2.meta.unit.get(nav.lang()))}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || T::Municipality.get(nav.lang())}</th>
-                        <th scope="col" class="num">{move || T::Value.get(nav.lang())}</th>
-                        <th scope="col">{move || T::Status.get(nav.lang())}</th>
+                        <th scope="col">{nav.t(T::Municipality)}</th>
+                        <th scope="col" class="num">{nav.t(T::Value)}</th>
+                        <th scope="col">{nav.t(T::Status)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -318,18 +324,18 @@ pub fn MunicipalityList() -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
     view! {
         <section class="panel" aria-labelledby="munis-h">
-            <h2 id="munis-h">{move || T::Municipalities.get(nav.lang())}</h2>
-            <p>{move || T::MunicipalitiesIntro.get(nav.lang())}</p>
+            <h2 id="munis-h">{nav.t(T::Municipalities)}</h2>
+            <p>{nav.t(T::MunicipalitiesIntro)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Municipalities.get(nav.lang()), T::Table.get(nav.lang()))>
                 <table class="municipalities">
                     <thead>
                         <tr>
-                            <th scope="col">{move || T::Municipality.get(nav.lang())}</th>
+                            <th scope="col">{nav.t(T::Municipality)}</th>
                             <th scope="col">{move || T::Number2017.get(nav.lang())}</th>
                             <th scope="col">{move || T::Number2020.get(nav.lang())}</th>
                             <th scope="col">{move || T::Number2024.get(nav.lang())}</th>
-                            <th scope="col">{move || T::County.get(nav.lang())}</th>
-                            <th scope="col">{move || T::RegionalCouncil.get(nav.lang())}</th>
+                            <th scope="col">{nav.t(T::County)}</th>
+                            <th scope="col">{nav.t(T::RegionalCouncil)}</th>
                         </tr>
                     </thead>
                     <tbody>

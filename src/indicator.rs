@@ -101,7 +101,7 @@ fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: Strin
     view! {
         <h1>{move || m3.title.get(nav.lang()).to_string()}</h1>
         <div class="picker">
-            <label for="indicator-page-select">{move || T::ChooseIndicatorPage.get(nav.lang())}</label>
+            <label for="indicator-page-select">{nav.t(T::ChooseIndicatorPage)}</label>
             <select id="indicator-page-select" on:change=move |ev| {
                 if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
                     nav.go(Query { indicator: Some(v), year: None, measure: None, ..nav.query.get() });
@@ -110,7 +110,7 @@ fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: Strin
                 {ids.into_iter().map(|id| { let sel = id == meta.id; let label = if sel { meta.title.nb.clone() } else { id.clone() }; view! { <option value=id selected=sel>{label}</option> } }).collect_view()}
             </select>
         </div>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
         {explanation}
         <div class="picker year">
             <label for="year-slider">{move || format!("{}: {}", T::Year.get(nav.lang()), year.get())}</label>

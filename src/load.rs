@@ -38,11 +38,11 @@ pub async fn load_dataset(url: String, registry: Arc<Registry>, lang: Lang) -> R
 }
 
 fn loading(nav: Nav) -> AnyView {
-    view! { <p class="loading" role="status">{move || T::Loading.get(nav.lang())}</p> }.into_any()
+    view! { <p class="loading" role="status">{nav.t(T::Loading)}</p> }.into_any()
 }
 
 fn failed(nav: Nav, file: String, msg: String) -> AnyView {
-    view! { <div class="error" role="alert"><h2>{move || T::LoadError.get(nav.lang())}</h2><p>{file}</p><p>{msg}</p></div> }.into_any()
+    view! { <div class="error" role="alert"><h2>{nav.t(T::LoadError)}</h2><p>{file}</p><p>{msg}</p></div> }.into_any()
 }
 
 /// The catalog named by `?catalog=` (or the bundled one), rendered by `body`

@@ -84,8 +84,8 @@ pub fn MunicipalitySearch() -> impl IntoView {
     let go2 = go.clone();
     view! {
         <div class="picker search">
-            <label for="muni-search">{move || T::ChooseMunicipality.get(nav.lang())}</label>
-            <p class="hint" id="muni-search-hint">{move || T::ChooseMunicipalityHint.get(nav.lang())}</p>
+            <label for="muni-search">{nav.t(T::ChooseMunicipality)}</label>
+            <p class="hint" id="muni-search-hint">{nav.t(T::ChooseMunicipalityHint)}</p>
             <input
                 id="muni-search"
                 type="search"
@@ -131,17 +131,17 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
     let unverified = m.council_unverified;
     view! {
         <dl class="facts panel">
-            <dt>{move || T::NumberLabel.get(nav.lang())}</dt><dd>{numbers}</dd>
-            <dt>{move || T::County.get(nav.lang())}</dt><dd>{county}</dd>
-            <dt>{move || T::RegionalCouncil.get(nav.lang())}</dt>
+            <dt>{nav.t(T::NumberLabel)}</dt><dd>{numbers}</dd>
+            <dt>{nav.t(T::County)}</dt><dd>{county}</dd>
+            <dt>{nav.t(T::RegionalCouncil)}</dt>
             <dd>{council.map(|(id, name)| {
                 let href = Query { view: View::Region, region: Some(id.clone()), ..Default::default() };
                 view! {
                     <a href=move || Query { lang: nav.lang(), ..href.clone() }.to_query_string()>{name}</a>
-                    {unverified.then(|| view! { " (" {move || T::Unverified.get(nav.lang())} ")" })}
+                    {unverified.then(|| view! { " (" {nav.t(T::Unverified)} ")" })}
                 }
             })}</dd>
-            <dt>{move || T::SharedService.get(nav.lang())}</dt>
+            <dt>{nav.t(T::SharedService)}</dt>
             <dd>{move || {
                 let lang = nav.lang();
                 match &service {
@@ -200,7 +200,7 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, co
     let latest_missing = parts.last().map(|(p, part)| (p.clone(), part.status.clone())).filter(|(_, _)| t.is_none());
     view! {
         <h2>{move || m1.title.get(nav.lang()).to_string()}</h2>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
         {move || {
             let lang = nav.lang();
             match &t {
@@ -253,11 +253,11 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, co
             <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Development.get(nav.lang()), T::Table.get(nav.lang()))>
                 <table>
                     <thead><tr>
-                        <th scope="col">{move || T::Period.get(nav.lang())}</th>
+                        <th scope="col">{nav.t(T::Period)}</th>
                         <th scope="col" class="num">{m.name.clone()}</th>
                         {compare.then(|| view! { <th scope="col" class="num">{cname3}</th> })}
                         {let (p, r) = (published2.clone(), registry.clone()); move || p.iter().map(|(c, _)| view! { <th scope="col" class="num">{present::comparison_name(c, &r, nav.lang())}</th> }).collect_view()}
-                        <th scope="col">{move || T::Status.get(nav.lang())}</th>
+                        <th scope="col">{nav.t(T::Status)}</th>
                     </tr></thead>
                     <tbody>
                         {move || {

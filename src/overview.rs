@@ -21,7 +21,7 @@ use crate::load::{with_catalog, with_dataset};
 pub fn OverviewPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     view! {
-        <h1>{move || T::Tagline.get(nav.lang())}</h1>
+        <h1>{nav.t(T::Tagline)}</h1>
         <MunicipalitySearch/>
         <RegionLinks/>
         {with_catalog(move |cat| {
@@ -47,7 +47,7 @@ fn RegionLinks() -> impl IntoView {
     groups.extend(registry.councils.iter().map(|c| (c.id.clone(), c.name.clone())));
     view! {
         <nav class="region-links" aria-labelledby="region-links-h">
-            <h2 id="region-links-h">{move || T::RegionsLinks.get(nav.lang())}</h2>
+            <h2 id="region-links-h">{nav.t(T::RegionsLinks)}</h2>
             <ul>
                 {groups.into_iter().map(|(id, name)| {
                     let q = Query { view: View::Region, region: Some(id), ..Default::default() };
@@ -75,7 +75,7 @@ fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, option
         let options = options.clone();
         let select = view! {
             <div class="picker">
-                <label for="indicator-select">{move || T::ChooseIndicator.get(nav.lang())}</label>
+                <label for="indicator-select">{nav.t(T::ChooseIndicator)}</label>
                 <select id="indicator-select" on:change=move |ev| {
                     if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
                         nav.go(Query { indicator: Some(v), ..nav.query.get() });
@@ -98,7 +98,7 @@ fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, option
         view! {
             {select}
             {match ranking {
-                None => view! { <p class="empty" role="status">{move || T::EmptyData.get(nav.lang())}</p> }.into_any(),
+                None => view! { <p class="empty" role="status">{nav.t(T::EmptyData)}</p> }.into_any(),
                 Some(r) => view! {
                     <MunicipalityMap ranking=r.clone() boundaries=boundaries/>
                     <section class="panel"><RankingFigure ranking=r file=file/></section>
@@ -157,8 +157,8 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
     view! {
         <section class="panel map" aria-labelledby="map-h">
             <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
-            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
-            <p class="hint">{move || T::MapExplainedShapes.get(nav.lang())}</p>
+            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+            <p class="hint">{nav.t(T::MapExplainedShapes)}</p>
             {move || {
                 match shapes.get() {
                     None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
@@ -206,7 +206,7 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
                 }
             }}
             <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
-            <div class="legend" role="group" aria-label=move || T::Legend.get(nav.lang())>
+            <div class="legend" role="group" aria-label=nav.t(T::Legend)>
                 <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>
             </div>
             <p class="source">{attribution}</p>
@@ -239,8 +239,8 @@ fn TileMap(ranking: Ranking) -> impl IntoView {
     view! {
         <section class="panel map" aria-labelledby="map-h">
             <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
-            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
-            <p class="hint">{move || T::MapExplained.get(nav.lang())}</p>
+            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+            <p class="hint">{nav.t(T::MapExplained)}</p>
             <ul class="tilemap" style:grid-template-columns=format!("repeat({cols}, minmax(0, 1fr))")>
                 {tiles.into_iter().map(|t| {
                     let class = t.class.map_or("tile missing".to_string(), |c| format!("tile {}", CLASS_CSS[c]));
@@ -268,10 +268,10 @@ fn TileMap(ranking: Ranking) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
-            <div class="legend" role="group" aria-label=move || T::Legend.get(nav.lang())>
+            <div class="legend" role="group" aria-label=nav.t(T::Legend)>
                 <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>
             </div>
-            <p class="source">{move || T::MapAttribution.get(nav.lang())}</p>
+            <p class="source">{nav.t(T::MapAttribution)}</p>
         </section>
     }
 }

@@ -67,7 +67,7 @@ fn RegionPicker(region: Memo<String>) -> impl IntoView {
     };
     view! {
         <div class="picker">
-            <label for="region-select">{move || T::ChooseRegion.get(nav.lang())}</label>
+            <label for="region-select">{nav.t(T::ChooseRegion)}</label>
             <select
                 id="region-select"
                 on:change=move |ev| {
@@ -77,8 +77,8 @@ fn RegionPicker(region: Memo<String>) -> impl IntoView {
                     }
                 }
             >
-                <optgroup label=move || T::Counties.get(nav.lang())>{counties.into_iter().map(option).collect_view()}</optgroup>
-                <optgroup label=move || T::Councils.get(nav.lang())>{councils.into_iter().map(option).collect_view()}</optgroup>
+                <optgroup label=nav.t(T::Counties)>{counties.into_iter().map(option).collect_view()}</optgroup>
+                <optgroup label=nav.t(T::Councils)>{councils.into_iter().map(option).collect_view()}</optgroup>
             </select>
         </div>
     }
@@ -237,7 +237,7 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
     let ranking_file = file.clone();
     view! {
         <h2 id=format!("{id}-h")>{move || m5.title.get(nav.lang()).to_string()}</h2>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{move || T::DemoLabel.get(nav.lang())}</strong></p> })}
+        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
         {headline}
         <p class="direction">{direction}</p>
         <figure class="figure">
@@ -246,9 +246,9 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
                 <table>
                     <caption>{let m = meta.clone(); move || format!("{} ({})", m.title.get(nav.lang()), m.unit.get(nav.lang()))}</caption>
                     <thead><tr>
-                        <th scope="col">{move || T::Period.get(nav.lang())}</th>
-                        <th scope="col" class="num">{move || T::Value.get(nav.lang())}</th>
-                        <th scope="col">{move || T::Coverage.get(nav.lang())}</th>
+                        <th scope="col">{nav.t(T::Period)}</th>
+                        <th scope="col" class="num">{nav.t(T::Value)}</th>
+                        <th scope="col">{nav.t(T::Coverage)}</th>
                         {move || others.get().into_iter().map(|(name, _)| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>

@@ -78,13 +78,13 @@ pub fn ValidatePage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{move || T::ValidateTitle.get(nav.lang())}</h1>
+        <h1>{nav.t(T::ValidateTitle)}</h1>
         <section class="panel validate">
-            <p>{move || T::ValidateIntro.get(nav.lang())}</p>
+            <p>{nav.t(T::ValidateIntro)}</p>
             <div class="dropzone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-                <label for="file-input" class="file-label">{move || T::ChooseFile.get(nav.lang())}</label>
+                <label for="file-input" class="file-label">{nav.t(T::ChooseFile)}</label>
                 <input id="file-input" type="file" accept=".json,application/json" on:change=on_change/>
-                <p class="drop-hint">{move || T::DropHere.get(nav.lang())}</p>
+                <p class="drop-hint">{nav.t(T::DropHere)}</p>
             </div>
         </section>
         <section class="panel" aria-live="polite" aria-busy=move || busy.get().then_some("true")>
