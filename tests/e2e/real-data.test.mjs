@@ -113,3 +113,22 @@ for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 1280]]) {
     await page.close();
   });
 }
+
+for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 320]]) {
+  test(`profile and indicator view on SSB's figures (${lang}, ${width} px)`, async () => {
+    const page = await open(width, lang, '?view=municipality&region=0412');
+    await page.waitForFunction(() => document.querySelectorAll('.card .big .value').length === 3);
+    assert.equal(await page.textContent('h1'), 'Ringsaker');
+    const values = await page.locator('.card .big .value').allTextContents();
+    assert.equal(values[0], '376', 'Ringsaker 2018: 376 children with measures');
+    assert.deepEqual(await axe(page), []);
+    await page.goto(page.url().replace('view=municipality&region=0412', 'view=indicator&indicator=aarsverk'));
+    await page.waitForSelector('svg.choropleth path');
+    assert.match(await page.getAttribute('svg.choropleth path[aria-label^="Kongsvinger"]', 'aria-label'), lang === 'en' ? /Kongsvinger: 23\.0/ : /Kongsvinger: 23,0/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
