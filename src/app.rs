@@ -12,7 +12,7 @@ use innsyn_core::query::{Query, View};
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
-use crate::charts;
+use crate::charts::{self, Chart};
 use crate::indicator::IndicatorPage;
 use crate::municipality::MunicipalityPage;
 use crate::overview::OverviewPage;
@@ -227,7 +227,11 @@ pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: b
             {(r.meta.demo && !nested).then(|| view! {
                 <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong>" "{nav.t(T::DemoExplained)}</p>
             })}
-            <div class="chart" role="img" aria-label=move || r4.summary(nav.lang()) hidden=move || show_table.get() inner_html=move || svg.get()></div>
+            <Chart
+                svg=Signal::derive(move || svg.get())
+                label=Signal::derive(move || r4.summary(nav.lang()))
+                hidden=Signal::derive(move || show_table.get())
+            />
             <RankingTable ranking=r.clone() id=table_id.clone() hidden=show_table/>
             <figcaption>
                 <p class="summary">{ let r = r.clone(); move || r.summary(nav.lang()) }</p>

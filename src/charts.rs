@@ -6,9 +6,20 @@
 use charts_rs::{Color, HorizontalBarChart, LineChart, Series};
 use innsyn_core::i18n::{format_number, Lang};
 use innsyn_core::present::Ranking;
+use leptos::prelude::*;
 
 /// Colour of bars: dark blue, 7:1 against white (WCAG AAA for large shapes).
 const BAR: Color = Color { r: 0x1f, g: 0x4e, b: 0x8c, a: 255 };
+
+/// A chart on the page: the charts-rs SVG (the only markup Innsyn ever sets
+/// as inner HTML, and only here), as an image whose text alternative is
+/// `label`; hidden while its table is shown.
+#[component]
+pub fn Chart(svg: Signal<String>, label: Signal<String>, hidden: Signal<bool>, #[prop(optional)] line: bool) -> impl IntoView {
+    view! {
+        <div class=if line { "chart line" } else { "chart" } role="img" aria-label=move || label.get() hidden=move || hidden.get() inner_html=move || svg.get()></div>
+    }
+}
 
 /// charts-rs measures text with its embedded Roboto; the SVG names fallbacks
 /// so that viewers without Roboto still get a sans-serif face of similar width.

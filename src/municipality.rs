@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{chart_width, source_and_toggle, value_cell, Nav};
-use crate::charts;
+use crate::charts::{self, Chart};
 use crate::load::{with_catalog, with_dataset};
 
 /// The municipality shown when the link names none: Hamar.
@@ -229,15 +229,8 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, co
             }
         }}
         <figure class="figure">
-            <div
-                class="chart line"
-                role="img"
-                aria-label=move || {
-                    let who = if compare { format!("{name1} {} {county_name}", T::And.get(nav.lang())) } else { name1.clone() };
-                    format!("{} – {who}. {}", m3.title.get(nav.lang()), T::ShowTable.get(nav.lang()))
-                }
-                hidden=move || show_table.get()
-                inner_html=move || {
+            <Chart
+                svg=Signal::derive(move || {
                     let lang = nav.lang();
                     let w = chart_width(nav.viewport.get()).min(640.0);
                     let county_label = format!("{cname2} ({})", computed_label(lang));
@@ -248,8 +241,14 @@ fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, co
                     let names: Vec<String> = published1.iter().map(|(c, _)| present::comparison_name(c, &reg_names, lang)).collect();
                     lines.extend(names.iter().zip(&published1).map(|(n, (_, s))| (n.as_str(), s.as_slice())));
                     charts::lines_svg(&lines, lang, w, 240.0).unwrap_or_default()
-                }
-            ></div>
+                })
+                label=Signal::derive(move || {
+                    let who = if compare { format!("{name1} {} {county_name}", T::And.get(nav.lang())) } else { name1.clone() };
+                    format!("{} – {who}. {}", m3.title.get(nav.lang()), T::ShowTable.get(nav.lang()))
+                })
+                hidden=Signal::derive(move || show_table.get())
+                line=true
+            />
             <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Development.get(nav.lang()), T::Table.get(nav.lang()))>
                 <table>
                     <thead><tr>

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{chart_width, source_and_toggle, value_cell, Nav, RankingFigure};
-use crate::charts;
+use crate::charts::{self, Chart};
 use crate::load::{with_catalog, with_dataset};
 
 /// The region shown when the link names none: Hedmark.
@@ -241,7 +241,7 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
         {headline}
         <p class="direction">{direction}</p>
         <figure class="figure">
-            <div class="chart line" role="img" aria-label=line_summary hidden=move || show_table.get() inner_html=line></div>
+            <Chart svg=Signal::derive(line) label=Signal::derive(move || line_summary.get()) hidden=Signal::derive(move || show_table.get()) line=true/>
             <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Development.get(nav.lang()), T::Table.get(nav.lang()))>
                 <table>
                     <caption>{let m = meta.clone(); move || format!("{} ({})", m.title.get(nav.lang()), m.unit.get(nav.lang()))}</caption>
