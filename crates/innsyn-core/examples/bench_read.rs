@@ -124,13 +124,6 @@ fn main() {
         assert_eq!(out.datasets[0].cell_count(), REGIONS * CONTENTS * YEARS);
         drop(out);
     }
-    if std::env::var("PROBE").is_ok() {
-        let base = LIVE.load(Relaxed);
-        PEAK.store(base, Relaxed);
-        let tree = innsyn_core::json::parse(&src).unwrap();
-        println!("probe: parse peak {:.2} MB, tree live {:.2} MB", (PEAK.load(Relaxed) - base) as f64 / 1e6, (LIVE.load(Relaxed) - base) as f64 / 1e6);
-        drop(tree);
-    }
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     println!("reader, native (release): file {:.2} MB, {} cells", mb, REGIONS * CONTENTS * YEARS);

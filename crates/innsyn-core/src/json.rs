@@ -84,14 +84,6 @@ impl Json {
             _ => None,
         }
     }
-    /// Number of items of an array in either representation.
-    pub fn arr_len(&self) -> Option<usize> {
-        match &self.v {
-            JVal::NumArr(v) => Some(v.len()),
-            JVal::Arr(a) => Some(a.len()),
-            _ => None,
-        }
-    }
     pub fn is_null(&self) -> bool {
         matches!(self.v, JVal::Null)
     }

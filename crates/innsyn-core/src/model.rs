@@ -237,9 +237,6 @@ impl StatusMap {
         };
         self.table.get(id as usize)
     }
-    pub fn contains(&self, cell: usize) -> bool {
-        self.get(cell).is_some()
-    }
     pub fn len(&self) -> usize {
         self.all.map_or(self.cells.len(), |(_, n)| n as usize)
     }
@@ -315,10 +312,6 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    pub fn size(&self) -> Vec<usize> {
-        self.dims.iter().map(Dimension::len).collect()
-    }
-
     pub fn cell_count(&self) -> usize {
         self.dims.iter().map(Dimension::len).product()
     }
@@ -358,10 +351,6 @@ impl Dataset {
         let coords: Option<Vec<usize>> = self.dims.iter().zip(ids).map(|(d, id)| d.position(id)).collect();
         let coords = coords?;
         self.index_of(&coords).map(|i| self.cell(i))
-    }
-
-    pub fn dim(&self, id: &str) -> Option<&Dimension> {
-        self.dims.iter().find(|d| d.id == id)
     }
 
     pub fn region_dim(&self) -> Option<usize> {
