@@ -135,35 +135,24 @@ pub fn ranking_measure(ds: &Dataset, registry: &Registry, period: Option<&str>, 
     let year: u16 = period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2024);
     let mut rows = Vec::new();
     for mu in members.iter().filter_map(|&i| registry.municipalities.get(i)) {
-        // A file may use any of the municipality's numbers: the one valid in
-        // that year first, then the others, so a series survives renumbering.
-        let candidates = std::iter::once(mu.code_in(year)).chain(std::iter::once(mu.id.as_str())).chain(mu.numbers.iter().map(|n| n.code.as_str()));
-        let mut found = None;
-        for code in candidates {
-            let Some(ri) = ds.dims[r].position(code) else { continue };
+        let found = municipality_column(ds, mu, ti, year).map(|(ri, code)| {
             let mut coords = vec![0; ds.dims.len()];
             coords[t] = ti;
             coords[r] = ri;
             if let Some(m) = m {
                 coords[m] = mi;
             }
-            let Some(i) = ds.index_of(&coords) else { continue };
-            let cell = ds.cell(i);
+            let cell = ds.index_of(&coords).map(|i| ds.cell(i));
+            let value = cell.as_ref().and_then(|c| c.value);
             // A count behind a rate has no status of its own: its gap has the
             // reason given for the rate's cell.
-            let status = cell.status.cloned().or_else(|| {
-                let m = m.filter(|_| cell.value.is_none() && mi != 0)?;
+            let status = cell.and_then(|c| c.status.cloned()).or_else(|| {
+                let m = m.filter(|_| value.is_none() && mi != 0)?;
                 coords[m] = 0;
                 ds.cell(ds.index_of(&coords)?).status.cloned()
             });
-            let has_something = cell.value.is_some() || status.is_some();
-            if found.is_none() || has_something {
-                found = Some((cell.value, status, code));
-            }
-            if has_something {
-                break;
-            }
-        }
+            (value, status, code)
+        });
         let (value, status, code) = found.unwrap_or((None, Some(Status::NotAvailable), mu.code_in(year)));
         rows.push(RankRow { id: mu.id.clone(), name: mu.name.clone(), code: code.to_string(), value, status });
     }
@@ -190,6 +179,31 @@ fn measure_positions(ds: &Dataset) -> [Option<usize>; 3] {
     }
 }
 
+/// The region column holding a municipality's figures in period `ti`, and
+/// the number it is under. A file may use any of the municipality's numbers:
+/// the one valid that year is tried first, then the others, and the first
+/// whose (first-measure) cell says anything wins; else the first that exists.
+fn municipality_column<'a>(ds: &Dataset, mu: &'a crate::registry::Municipality, ti: usize, year: u16) -> Option<(usize, &'a str)> {
+    let (t, r, m) = (ds.time_dim()?, ds.region_dim()?, ds.metric_dim());
+    let candidates = std::iter::once(mu.code_in(year)).chain(std::iter::once(mu.id.as_str())).chain(mu.numbers.iter().map(|n| n.code.as_str()));
+    let mut first = None;
+    for code in candidates {
+        let Some(ri) = ds.dims[r].position(code) else { continue };
+        first.get_or_insert((ri, code));
+        let mut coords = vec![0; ds.dims.len()];
+        coords[t] = ti;
+        coords[r] = ri;
+        if let Some(m) = m {
+            coords[m] = 0;
+        }
+        let cell = ds.index_of(&coords).map(|i| ds.cell(i));
+        if cell.is_some_and(|c| c.value.is_some() || c.status.is_some()) {
+            return Some((ri, code));
+        }
+    }
+    first
+}
+
 /// One municipality's figures in `period`, found under whichever of its
 /// numbers the file uses (the one valid that year first).
 pub fn municipality_part(ds: &Dataset, registry: &Registry, muni: usize, period: &str) -> Part {
@@ -209,19 +223,13 @@ pub fn municipality_part(ds: &Dataset, registry: &Registry, muni: usize, period:
         }
         ds.index_of(&coords)
     };
-    let candidates = std::iter::once(mu.code_in(year)).chain(std::iter::once(mu.id.as_str())).chain(mu.numbers.iter().map(|n| n.code.as_str()));
-    for code in candidates {
-        let Some(ri) = ds.dims[r].position(code) else { continue };
-        let Some(i) = at(ri, value) else { continue };
-        let cell = ds.cell(i);
-        if cell.value.is_none() && cell.status.is_none() {
-            continue;
+    if let Some((ri, _)) = municipality_column(ds, mu, ti, year) {
+        if let Some(cell) = at(ri, value).map(|i| ds.cell(i)) {
+            part.value = cell.value;
+            part.status = cell.status.cloned();
         }
-        part.value = cell.value;
-        part.status = cell.status.cloned();
         part.numerator = at(ri, num).and_then(|i| ds.values.get(i));
         part.denominator = at(ri, den).and_then(|i| ds.values.get(i));
-        break;
     }
     part
 }
