@@ -14,12 +14,11 @@ use leptos::prelude::*;
 
 use crate::charts::{self, Chart};
 use crate::indicator::IndicatorPage;
+use crate::io::{self, FetchError};
 use crate::municipality::MunicipalityPage;
 use crate::overview::OverviewPage;
 use crate::region::RegionPage;
 use crate::validate::ValidatePage;
-use crate::io::{self, FetchError};
-
 
 /// The URL state, shared by every component.
 #[derive(Clone, Copy)]
@@ -58,11 +57,19 @@ impl Nav {
 pub fn provide_app_context() -> Nav {
     let (query, set_query) = signal(Query::parse(&io::location_search()));
     let (viewport, set_viewport) = signal(io::viewport_width());
-    let nav = Nav { viewport, query, set_query };
+    let nav = Nav {
+        viewport,
+        query,
+        set_query,
+    };
     provide_context(nav);
     provide_context(Arc::new(Registry::bundled()));
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| set_query.set(Query::parse(&io::location_search())));
-    let resize = window_event_listener(leptos::ev::resize, move |_| set_viewport.set(io::viewport_width()));
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        set_query.set(Query::parse(&io::location_search()))
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        set_viewport.set(io::viewport_width())
+    });
     on_cleanup(move || {
         popstate.remove();
         resize.remove();
@@ -78,7 +85,10 @@ pub fn App() -> impl IntoView {
     let current_view = Memo::new(move |_| nav.query.get().view);
     Effect::new(move |_| {
         let lang = nav.lang();
-        io::set_document_lang_and_title(lang.code(), &format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang)));
+        io::set_document_lang_and_title(
+            lang.code(),
+            &format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang)),
+        );
     });
     view! {
         <a class="skip" href="#main">{nav.t(T::SkipToContent)}</a>
@@ -109,7 +119,11 @@ pub fn App() -> impl IntoView {
 fn MainMenu() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let item = move |view: View, label: T| {
-        let target = move || Query { view, lang: nav.lang(), ..Default::default() };
+        let target = move || Query {
+            view,
+            lang: nav.lang(),
+            ..Default::default()
+        };
         view! {
             <li>
                 <a
@@ -179,7 +193,9 @@ pub fn fetch_error_text(e: &FetchError, lang: Lang) -> String {
         (FetchError::Status(404, _), Lang::Nb) => "Fant ikke fila (404).".into(),
         (FetchError::Status(s, t), Lang::En) => format!("The server answered {s} {t}."),
         (FetchError::Status(s, t), _) => format!("Tjeneren svarte {s} {t}."),
-        (FetchError::TooLarge(n), Lang::En) => format!("The file is too large ({} MB).", n / 1_000_000),
+        (FetchError::TooLarge(n), Lang::En) => {
+            format!("The file is too large ({} MB).", n / 1_000_000)
+        }
         (FetchError::TooLarge(n), _) => format!("Fila er for stor ({} MB).", n / 1_000_000),
         (FetchError::Network(m), Lang::En) => format!("Network error: {m}"),
         (FetchError::Network(m), Lang::Nn) => format!("Nettverksfeil: {m}"),
@@ -199,7 +215,11 @@ pub fn parse_error_text(e: &ParseError, lang: Lang) -> String {
 /// The width a chart is drawn at: the panel's inner width (page and panel
 /// padding taken off), so its text keeps its size on phones and desktops.
 pub fn chart_width(viewport: f64) -> f32 {
-    let padding = if viewport >= 768.0 { 2.0 * 16.0 + 2.0 * 24.0 } else { 4.0 * 16.0 };
+    let padding = if viewport >= 768.0 {
+        2.0 * 16.0 + 2.0 * 24.0
+    } else {
+        4.0 * 16.0
+    };
     (viewport.min(72.0 * 16.0) - padding).clamp(256.0, 1088.0) as f32
 }
 
@@ -207,7 +227,11 @@ pub fn chart_width(viewport: f64) -> f32 {
 /// `nested`: inside a card that has its own heading and demo label, so the
 /// figure's heading is an h3 and the label is not repeated.
 #[component]
-pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: bool) -> impl IntoView {
+pub fn RankingFigure(
+    ranking: Ranking,
+    file: String,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let (show_table, set_show_table) = signal(false);
     let r = Arc::new(ranking);
@@ -215,7 +239,9 @@ pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: b
     let heading_id = format!("{id}-h");
     let table_id = format!("{id}-table");
     let (r1, r2, r3, r4) = (r.clone(), r.clone(), r.clone(), r.clone());
-    let svg = Memo::new(move |_| charts::ranking_svg(&r1, nav.lang(), chart_width(nav.viewport.get())).unwrap_or_default());
+    let svg = Memo::new(move |_| {
+        charts::ranking_svg(&r1, nav.lang(), chart_width(nav.viewport.get())).unwrap_or_default()
+    });
     view! {
         <figure class="figure" aria-labelledby=heading_id.clone()>
             {if nested {
@@ -243,7 +269,13 @@ pub fn RankingFigure(ranking: Ranking, file: String, #[prop(optional)] nested: b
 
 /// A figure's source line (with the file it came from) and the button that
 /// switches between the chart and its table.
-pub fn source_and_toggle(source: String, file: String, table_id: String, show_table: ReadSignal<bool>, set_show_table: WriteSignal<bool>) -> impl IntoView {
+pub fn source_and_toggle(
+    source: String,
+    file: String,
+    table_id: String,
+    show_table: ReadSignal<bool>,
+    set_show_table: WriteSignal<bool>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     view! {
         <p class="source">{nav.t(T::Source)}": "{source}" · "{file}</p>

@@ -9,13 +9,23 @@ use innsyn_core::present::Ranking;
 use leptos::prelude::*;
 
 /// Colour of bars: dark blue, 7:1 against white (WCAG AAA for large shapes).
-const BAR: Color = Color { r: 0x1f, g: 0x4e, b: 0x8c, a: 255 };
+const BAR: Color = Color {
+    r: 0x1f,
+    g: 0x4e,
+    b: 0x8c,
+    a: 255,
+};
 
 /// A chart on the page: the charts-rs SVG (the only markup Innsyn ever sets
 /// as inner HTML, and only here), as an image whose text alternative is
 /// `label`; hidden while its table is shown.
 #[component]
-pub fn Chart(svg: Signal<String>, label: Signal<String>, hidden: Signal<bool>, #[prop(optional)] line: bool) -> impl IntoView {
+pub fn Chart(
+    svg: Signal<String>,
+    label: Signal<String>,
+    hidden: Signal<bool>,
+    #[prop(optional)] line: bool,
+) -> impl IntoView {
     view! {
         <div class=if line { "chart line" } else { "chart" } role="img" aria-label=move || label.get() hidden=move || hidden.get() inner_html=move || svg.get()></div>
     }
@@ -27,7 +37,11 @@ const FONT: &str = "Roboto, Arial, Helvetica, sans-serif";
 
 /// Escapes text for an SVG text node.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// A horizontal bar chart of a ranking: one bar per municipality, highest at
@@ -56,7 +70,10 @@ pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String
     chart.series.colors = vec![BAR];
     chart.series.label.formatter = "{c}".into();
     chart.margin.right = 40.0;
-    chart.svg().map(|svg| localize_numbers(&svg, lang)).map_err(|e| e.to_string())
+    chart
+        .svg()
+        .map(|svg| localize_numbers(&svg, lang))
+        .map_err(|e| e.to_string())
 }
 
 /// Rewrites every SVG text node that is only a number (axis ticks, value
@@ -73,16 +90,27 @@ pub fn localize_numbers(svg: &str, lang: Lang) -> String {
         let text = &rest[..end];
         let t = text.trim();
         // charts-rs writes large ticks in thousands: "2.1k".
-        if let Some(n) = t.strip_suffix('k').filter(|n| n.contains('.') && n.parse::<f64>().is_ok()) {
+        if let Some(n) = t
+            .strip_suffix('k')
+            .filter(|n| n.contains('.') && n.parse::<f64>().is_ok())
+        {
             let decimals = n.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
-            out.push_str(&format_number(n.parse().unwrap_or_default(), decimals, lang));
+            out.push_str(&format_number(
+                n.parse().unwrap_or_default(),
+                decimals,
+                lang,
+            ));
             out.push('k');
             rest = &rest[end..];
             continue;
         }
         match t.parse::<f64>() {
             Ok(_) if t.trim_start_matches('-').len() <= 4 && !t.contains('.') => out.push_str(text),
-            Ok(v) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => {
+            Ok(v)
+                if !t.is_empty()
+                    && t.bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') =>
+            {
                 let decimals = t.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
                 out.push_str(&format_number(v, decimals, lang));
             }
@@ -97,28 +125,60 @@ pub fn localize_numbers(svg: &str, lang: Lang) -> String {
 /// Colours of further lines, from the Okabe–Ito colour-blind-safe set,
 /// darkened to 3:1 or more against white: dark orange, bluish green, black.
 const OTHERS: [Color; 3] = [
-    Color { r: 0xa8, g: 0x4a, b: 0x00, a: 255 },
-    Color { r: 0x00, g: 0x7a, b: 0x5a, a: 255 },
-    Color { r: 0x1b, g: 0x1f, b: 0x24, a: 255 },
+    Color {
+        r: 0xa8,
+        g: 0x4a,
+        b: 0x00,
+        a: 255,
+    },
+    Color {
+        r: 0x00,
+        g: 0x7a,
+        b: 0x5a,
+        a: 255,
+    },
+    Color {
+        r: 0x1b,
+        g: 0x1f,
+        b: 0x24,
+        a: 255,
+    },
 ];
 /// Dash patterns of further lines, so that lines differ by more than colour.
 const DASHES: [&str; 3] = ["6 3", "2 3", "10 3 2 3"];
 
 /// A line chart of one series over periods. A period without a value is a
 /// gap in the line, never a dip to zero.
-pub fn line_svg(title: &str, points: &[(String, Option<f64>)], lang: Lang, width: f32, height: f32) -> Result<String, String> {
+pub fn line_svg(
+    title: &str,
+    points: &[(String, Option<f64>)],
+    lang: Lang,
+    width: f32,
+    height: f32,
+) -> Result<String, String> {
     lines_svg(&[(title, points)], lang, width, height)
 }
 
 /// A line chart of several named series over the same periods, with a legend
 /// when there is more than one.
-pub fn lines_svg(series: &[(&str, &[(String, Option<f64>)])], lang: Lang, width: f32, height: f32) -> Result<String, String> {
-    let labels: Vec<String> = series.first().map(|(_, p)| p.iter().map(|(p, _)| esc(p)).collect()).unwrap_or_default();
+pub fn lines_svg(
+    series: &[(&str, &[(String, Option<f64>)])],
+    lang: Lang,
+    width: f32,
+    height: f32,
+) -> Result<String, String> {
+    let labels: Vec<String> = series
+        .first()
+        .map(|(_, p)| p.iter().map(|(p, _)| esc(p)).collect())
+        .unwrap_or_default();
     let list = series
         .iter()
         .enumerate()
         .map(|(k, (name, points))| {
-            let mut s = Series::new_nullable(esc(name), points.iter().map(|(_, v)| v.map(|v| v as f32)).collect());
+            let mut s = Series::new_nullable(
+                esc(name),
+                points.iter().map(|(_, v)| v.map(|v| v as f32)).collect(),
+            );
             if k > 0 {
                 s.stroke_dash_array = Some(DASHES[(k - 1) % DASHES.len()].to_string());
             }
@@ -132,5 +192,8 @@ pub fn lines_svg(series: &[(&str, &[(String, Option<f64>)])], lang: Lang, width:
     chart.font_family = FONT.into();
     chart.legend.show = Some(series.len() > 1);
     chart.series.colors = std::iter::once(BAR).chain(OTHERS).collect();
-    chart.svg().map(|svg| localize_numbers(&svg, lang)).map_err(|e| e.to_string())
+    chart
+        .svg()
+        .map(|svg| localize_numbers(&svg, lang))
+        .map_err(|e| e.to_string())
 }

@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{Nav, RankingFigure};
-use crate::overview::MunicipalityMap;
 use crate::load::{with_catalog, with_dataset};
+use crate::overview::MunicipalityMap;
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
@@ -25,16 +25,32 @@ pub fn IndicatorPage() -> impl IntoView {
         let cat2 = cat.clone();
         let chosen = Memo::new(move |_| {
             let wanted = nav.query.get().indicator;
-            wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
+            wanted
+                .and_then(|id| cat2.indicator(&id).cloned())
+                .or_else(|| cat2.indicators.first().cloned())
         });
         let ids: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
         let (boundaries, registry) = (cat.boundaries.clone(), registry.clone());
         let file = move || chosen.get().map(|c| c.url).unwrap_or_default();
-        with_dataset(file, move |ds| body(ds, registry.clone(), ids.clone(), file(), boundaries.clone()))
+        with_dataset(file, move |ds| {
+            body(
+                ds,
+                registry.clone(),
+                ids.clone(),
+                file(),
+                boundaries.clone(),
+            )
+        })
     })
 }
 
-fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: String, boundaries: Option<Boundaries>) -> impl IntoView {
+fn body(
+    ds: Arc<Dataset>,
+    registry: Arc<Registry>,
+    ids: Vec<String>,
+    file: String,
+    boundaries: Option<Boundaries>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
     let periods = present::periods_with_values(&ds);
@@ -42,13 +58,28 @@ fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: Strin
     let (first, last) = (periods.first().cloned().unwrap_or_default(), latest.clone());
     let year = {
         let (periods, latest) = (periods.clone(), latest.clone());
-        Memo::new(move |_| nav.query.get().year.map(|y| y.to_string()).filter(|y| periods.contains(y)).unwrap_or_else(|| latest.clone()))
+        Memo::new(move |_| {
+            nav.query
+                .get()
+                .year
+                .map(|y| y.to_string())
+                .filter(|y| periods.contains(y))
+                .unwrap_or_else(|| latest.clone())
+        })
     };
     let measure = Memo::new(move |_| nav.query.get().measure);
     let all: Vec<usize> = (0..registry.municipalities.len()).collect();
     let ranking = {
         let (ds, registry) = (ds.clone(), registry.clone());
-        Memo::new(move |_| present::ranking_measure(&ds, &registry, Some(&year.get()), &all, measure.get().as_deref()))
+        Memo::new(move |_| {
+            present::ranking_measure(
+                &ds,
+                &registry,
+                Some(&year.get()),
+                &all,
+                measure.get().as_deref(),
+            )
+        })
     };
     let m = meta.clone();
     let explanation = move || {
@@ -96,7 +127,15 @@ fn body(ds: Arc<Dataset>, registry: Arc<Registry>, ids: Vec<String>, file: Strin
             }
         })
     };
-    let (min, max) = (first.get(..4).and_then(|y| y.parse::<u16>().ok()).unwrap_or(0), last.get(..4).and_then(|y| y.parse::<u16>().ok()).unwrap_or(0));
+    let (min, max) = (
+        first
+            .get(..4)
+            .and_then(|y| y.parse::<u16>().ok())
+            .unwrap_or(0),
+        last.get(..4)
+            .and_then(|y| y.parse::<u16>().ok())
+            .unwrap_or(0),
+    );
     let m3 = meta.clone();
     view! {
         <h1>{move || m3.title.get(nav.lang()).to_string()}</h1>

@@ -16,16 +16,26 @@ pub enum FetchError {
 /// Fetches a text file relative to the page. Refuses files larger than the
 /// readers accept, by their Content-Length when the server sends one.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let resp = Request::get(url).send().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    let resp = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
     if !resp.ok() {
         return Err(FetchError::Status(resp.status(), resp.status_text()));
     }
-    if let Some(len) = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
+    if let Some(len) = resp
+        .headers()
+        .get("content-length")
+        .and_then(|l| l.parse::<usize>().ok())
+    {
         if len > MAX_FILE_BYTES {
             return Err(FetchError::TooLarge(len));
         }
     }
-    let text = resp.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
     if text.len() > MAX_FILE_BYTES {
         return Err(FetchError::TooLarge(text.len()));
     }
@@ -34,14 +44,20 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
 
 /// The query string of the page, with its `?`.
 pub fn location_search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// Puts a new query string in the address bar as a new history entry.
 pub fn push_query(qs: &str) {
     let Some(w) = web_sys::window() else { return };
     let path = w.location().pathname().unwrap_or_default();
-    let url = if qs.is_empty() { path } else { format!("{path}{qs}") };
+    let url = if qs.is_empty() {
+        path
+    } else {
+        format!("{path}{qs}")
+    };
     if let Ok(h) = w.history() {
         let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -52,7 +68,11 @@ pub fn push_query(qs: &str) {
 pub fn replace_query(qs: &str) {
     let Some(w) = web_sys::window() else { return };
     let path = w.location().pathname().unwrap_or_default();
-    let url = if qs.is_empty() { path } else { format!("{path}{qs}") };
+    let url = if qs.is_empty() {
+        path
+    } else {
+        format!("{path}{qs}")
+    };
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -60,7 +80,9 @@ pub fn replace_query(qs: &str) {
 
 /// Sets `<html lang>` and the document title.
 pub fn set_document_lang_and_title(lang: &str, title: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", lang);
     }
@@ -69,7 +91,10 @@ pub fn set_document_lang_and_title(lang: &str, title: &str) {
 
 /// The window's inner width in CSS pixels (for drawing charts at the size they are shown).
 pub fn viewport_width() -> f64 {
-    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0)
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1024.0)
 }
 
 /// Reads a file the user picked or dropped, locally: nothing leaves the browser.
@@ -78,6 +103,8 @@ pub async fn read_local_file(file: &web_sys::File) -> Result<Vec<u8>, FetchError
     if size > MAX_FILE_BYTES {
         return Err(FetchError::TooLarge(size));
     }
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| FetchError::Network(format!("{e:?}")))?;
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| FetchError::Network(format!("{e:?}")))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }

@@ -28,7 +28,9 @@ pub mod validate;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn read_cells(text: &str) -> usize {
     let registry = innsyn_core::registry::Registry::bundled();
-    innsyn_core::read::read_str(text, &registry).map(|o| o.datasets.iter().map(|d| d.cell_count()).sum()).unwrap_or(0)
+    innsyn_core::read::read_str(text, &registry)
+        .map(|o| o.datasets.iter().map(|d| d.cell_count()).sum())
+        .unwrap_or(0)
 }
 
 /// Entry point: installs the panic hook and mounts the app on `<body>`.

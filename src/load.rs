@@ -19,21 +19,40 @@ pub const DEFAULT_CATALOG: &str = "data/catalog.json";
 
 /// Fetches and reads a catalog; an error is a sentence for the page.
 pub async fn load_catalog(url: String, lang: Lang) -> Result<Arc<Catalog>, String> {
-    let text = io::fetch_text(&url).await.map_err(|e| fetch_error_text(&e, lang))?;
+    let text = io::fetch_text(&url)
+        .await
+        .map_err(|e| fetch_error_text(&e, lang))?;
     let (cat, diags) = catalog::parse(&text, &url).map_err(|e| parse_error_text(&e, lang))?;
-    match diags.iter().find(|d| d.severity == innsyn_core::diag::Severity::Error) {
+    match diags
+        .iter()
+        .find(|d| d.severity == innsyn_core::diag::Severity::Error)
+    {
         Some(d) => Err(d.to_line(lang)),
         None => Ok(Arc::new(cat)),
     }
 }
 
 /// Fetches and reads one indicator file; an error is a sentence for the panel.
-pub async fn load_dataset(url: String, registry: Arc<Registry>, lang: Lang) -> Result<Arc<Dataset>, String> {
-    let text = io::fetch_text(&url).await.map_err(|e| fetch_error_text(&e, lang))?;
+pub async fn load_dataset(
+    url: String,
+    registry: Arc<Registry>,
+    lang: Lang,
+) -> Result<Arc<Dataset>, String> {
+    let text = io::fetch_text(&url)
+        .await
+        .map_err(|e| fetch_error_text(&e, lang))?;
     match read::read_str(&text, &registry) {
         Err(e) => Err(parse_error_text(&e, lang)),
-        Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => Ok(Arc::new(out.datasets.remove(0))),
-        Ok(out) => Err(out.diagnostics.iter().take(3).map(|d| d.to_line(lang)).collect::<Vec<_>>().join("; ")),
+        Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => {
+            Ok(Arc::new(out.datasets.remove(0)))
+        }
+        Ok(out) => Err(out
+            .diagnostics
+            .iter()
+            .take(3)
+            .map(|d| d.to_line(lang))
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 
@@ -48,10 +67,18 @@ fn failed(nav: Nav, file: String, msg: String) -> AnyView {
 /// The catalog named by `?catalog=` (or the bundled one), rendered by `body`
 /// once loaded. Loading reads the language untracked: a language switch
 /// fetches nothing.
-pub fn with_catalog<V: IntoView + 'static>(body: impl Fn(Arc<Catalog>) -> V + Send + Sync + 'static) -> impl IntoView {
+pub fn with_catalog<V: IntoView + 'static>(
+    body: impl Fn(Arc<Catalog>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let url = Memo::new(move |_| nav.query.get().catalog.unwrap_or_else(|| DEFAULT_CATALOG.to_string()));
-    let catalog = LocalResource::new(move || load_catalog(url.get(), nav.query.get_untracked().lang));
+    let url = Memo::new(move |_| {
+        nav.query
+            .get()
+            .catalog
+            .unwrap_or_else(|| DEFAULT_CATALOG.to_string())
+    });
+    let catalog =
+        LocalResource::new(move || load_catalog(url.get(), nav.query.get_untracked().lang));
     move || match catalog.get() {
         None => loading(nav),
         Some(Err(msg)) => failed(nav, url.get_untracked(), msg),
@@ -67,7 +94,9 @@ pub fn with_dataset<V: IntoView + 'static>(
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let url = Memo::new(move |_| url());
-    let data = LocalResource::new(move || load_dataset(url.get(), registry.clone(), nav.query.get_untracked().lang));
+    let data = LocalResource::new(move || {
+        load_dataset(url.get(), registry.clone(), nav.query.get_untracked().lang)
+    });
     move || match data.get() {
         None => loading(nav),
         Some(Err(msg)) => failed(nav, url.get_untracked(), msg),

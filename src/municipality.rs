@@ -28,7 +28,11 @@ pub fn MunicipalityPage() -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
     let reg = registry.clone();
     let muni = Memo::new(move |_| {
-        let code = nav.query.get().region.unwrap_or_else(|| DEFAULT_MUNICIPALITY.to_string());
+        let code = nav
+            .query
+            .get()
+            .region
+            .unwrap_or_else(|| DEFAULT_MUNICIPALITY.to_string());
         match reg.resolve(&code) {
             Some(RegionRef::Municipality(i)) => Ok(i),
             _ => Err(code),
@@ -73,12 +77,23 @@ pub fn MunicipalityPage() -> impl IntoView {
 pub fn MunicipalitySearch() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let names: Vec<(String, String)> = registry.municipalities.iter().map(|m| (m.name.clone(), m.id.clone())).collect();
+    let names: Vec<(String, String)> = registry
+        .municipalities
+        .iter()
+        .map(|m| (m.name.clone(), m.id.clone()))
+        .collect();
     let lookup = names.clone();
     let go = move |value: String| {
         let v = value.trim().to_lowercase();
-        if let Some((_, id)) = lookup.iter().find(|(n, id)| n.to_lowercase() == v || *id == v) {
-            nav.go(Query { view: View::Municipality, region: Some(id.clone()), ..nav.query.get() });
+        if let Some((_, id)) = lookup
+            .iter()
+            .find(|(n, id)| n.to_lowercase() == v || *id == v)
+        {
+            nav.go(Query {
+                view: View::Municipality,
+                region: Some(id.clone()),
+                ..nav.query.get()
+            });
         }
     };
     let go2 = go.clone();
@@ -116,18 +131,44 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let m = registry.municipalities[muni].clone();
-    let numbers = m.numbers.iter().map(|n| format!("{} ({}–{})", n.code, n.from, n.to.map(|t| t.to_string()).unwrap_or_default())).collect::<Vec<_>>().join(", ");
+    let numbers = m
+        .numbers
+        .iter()
+        .map(|n| {
+            format!(
+                "{} ({}–{})",
+                n.code,
+                n.from,
+                n.to.map(|t| t.to_string()).unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let county = format!(
         "{} → {}",
         registry.county_name(m.old_county()).unwrap_or_default(),
         registry.county_name(m.county_in(2024)).unwrap_or_default()
     );
-    let council = m.council.as_ref().and_then(|c| registry.councils.iter().find(|g| &g.id == c)).map(|g| (g.id.clone(), g.name.clone()));
-    let service = registry.services.iter().find(|s| s.members.contains(&m.id)).map(|s| {
-        let mut others: Vec<String> = s.members.iter().filter(|x| **x != m.id).filter_map(|x| registry.municipality(x)).map(|x| x.name.clone()).collect();
-        others.extend(s.external.iter().map(|(_, n)| n.clone()));
-        others.join(", ")
-    });
+    let council = m
+        .council
+        .as_ref()
+        .and_then(|c| registry.councils.iter().find(|g| &g.id == c))
+        .map(|g| (g.id.clone(), g.name.clone()));
+    let service = registry
+        .services
+        .iter()
+        .find(|s| s.members.contains(&m.id))
+        .map(|s| {
+            let mut others: Vec<String> = s
+                .members
+                .iter()
+                .filter(|x| **x != m.id)
+                .filter_map(|x| registry.municipality(x))
+                .map(|x| x.name.clone())
+                .collect();
+            others.extend(s.external.iter().map(|(_, n)| n.clone()));
+            others.join(", ")
+        });
     let unverified = m.council_unverified;
     view! {
         <dl class="facts panel">
@@ -154,7 +195,11 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
 }
 
 #[component]
-fn MunicipalityCard(indicator: IndicatorRef, muni: usize, comparisons: Vec<String>) -> impl IntoView {
+fn MunicipalityCard(
+    indicator: IndicatorRef,
+    muni: usize,
+    comparisons: Vec<String>,
+) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
     let (url, file) = (indicator.url.clone(), indicator.url);
     view! {
@@ -164,40 +209,69 @@ fn MunicipalityCard(indicator: IndicatorRef, muni: usize, comparisons: Vec<Strin
     }
 }
 
-fn card(ds: Arc<Dataset>, muni: usize, registry: Arc<Registry>, file: String, comparisons: Vec<String>) -> impl IntoView {
+fn card(
+    ds: Arc<Dataset>,
+    muni: usize,
+    registry: Arc<Registry>,
+    file: String,
+    comparisons: Vec<String>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
     let m = registry.municipalities[muni].clone();
-    let own: Vec<(String, Option<f64>)> = present::municipality_series(&ds, &registry, muni).into_iter().map(|(p, part)| (p, part.value)).collect();
+    let own: Vec<(String, Option<f64>)> = present::municipality_series(&ds, &registry, muni)
+        .into_iter()
+        .map(|(p, part)| (p, part.value))
+        .collect();
     let parts = present::municipality_series(&ds, &registry, muni);
     // The county it belonged to before 2020 (Hedmark or Oppland), computed.
     let county_id = m.old_county().to_string();
-    let county_name = registry.county_name(&county_id).unwrap_or_default().to_string();
+    let county_name = registry
+        .county_name(&county_id)
+        .unwrap_or_default()
+        .to_string();
     // Only a rate compares with the county on one axis; a count (årsverk) of
     // one municipality next to a county total would say nothing.
     let compare = matches!(meta.rule(), innsyn_core::aggregate::Rule::Ratio { .. });
-    let county: Vec<(String, Option<f64>)> = present::group_series(&ds, &registry, meta.rule(), &|y| registry.county_members(&county_id, y))
+    let county: Vec<(String, Option<f64>)> =
+        present::group_series(&ds, &registry, meta.rule(), &|y| {
+            registry.county_members(&county_id, y)
+        })
         .into_iter()
         .map(|(p, c)| (p, c.value.filter(|_| compare)))
         .collect();
     // The country as the file publishes it, for rates.
     let published: Vec<(String, Vec<(String, Option<f64>)>)> = if compare {
-        comparisons.iter().filter_map(|c| present::published_series(&ds, c).map(|s| (c.clone(), s))).collect()
+        comparisons
+            .iter()
+            .filter_map(|c| present::published_series(&ds, c).map(|s| (c.clone(), s)))
+            .collect()
     } else {
         Vec::new()
     };
     let (published1, published2) = (published.clone(), published);
     let reg_names = registry.clone();
     let t = trend(&own);
-    let rank = t.as_ref().and_then(|t| present::rank(&ds, &registry, muni, &t.period));
+    let rank = t
+        .as_ref()
+        .and_then(|t| present::rank(&ds, &registry, muni, &t.period));
     let id = format!("m-{}", meta.id);
     let (show_table, set_show_table) = signal(false);
     let table_id = format!("{id}-series");
     let decimals = meta.decimals;
     let (m1, m2, m3) = (meta.clone(), meta.clone(), meta.clone());
     let (own1, county1, county2) = (own.clone(), county.clone(), county.clone());
-    let (name1, name2, cname1, cname2, cname3) = (m.name.clone(), m.name.clone(), county_name.clone(), county_name.clone(), county_name.clone());
-    let latest_missing = parts.last().map(|(p, part)| (p.clone(), part.status.clone())).filter(|(_, _)| t.is_none());
+    let (name1, name2, cname1, cname2, cname3) = (
+        m.name.clone(),
+        m.name.clone(),
+        county_name.clone(),
+        county_name.clone(),
+        county_name.clone(),
+    );
+    let latest_missing = parts
+        .last()
+        .map(|(p, part)| (p.clone(), part.status.clone()))
+        .filter(|(_, _)| t.is_none());
     view! {
         <h2>{move || m1.title.get(nav.lang()).to_string()}</h2>
         {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}

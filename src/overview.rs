@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{MunicipalityList, Nav, RankingFigure};
-use crate::municipality::MunicipalitySearch;
 use crate::load::{with_catalog, with_dataset};
+use crate::municipality::MunicipalitySearch;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -43,8 +43,20 @@ pub fn OverviewPage() -> impl IntoView {
 fn RegionLinks() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let mut groups: Vec<(String, String)> = ["04", "05", "34"].iter().filter_map(|id| registry.county_name(id).map(|n| (id.to_string(), n.to_string()))).collect();
-    groups.extend(registry.councils.iter().map(|c| (c.id.clone(), c.name.clone())));
+    let mut groups: Vec<(String, String)> = ["04", "05", "34"]
+        .iter()
+        .filter_map(|id| {
+            registry
+                .county_name(id)
+                .map(|n| (id.to_string(), n.to_string()))
+        })
+        .collect();
+    groups.extend(
+        registry
+            .councils
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone())),
+    );
     view! {
         <nav class="region-links" aria-labelledby="region-links-h">
             <h2 id="region-links-h">{nav.t(T::RegionsLinks)}</h2>
@@ -65,7 +77,11 @@ fn RegionLinks() -> impl IntoView {
 }
 
 #[component]
-fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, options: Vec<String>, boundaries: Option<Boundaries>) -> impl IntoView {
+fn IndicatorMap(
+    chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>,
+    options: Vec<String>,
+    boundaries: Option<Boundaries>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let file = move || chosen.get().map(|c| c.url).unwrap_or_default();
@@ -92,7 +108,8 @@ fn IndicatorMap(chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>, option
             </div>
         };
         let year = nav.query.get_untracked().year.map(|y| y.to_string());
-        let ranking = present::ranking(&ds, &registry, year.as_deref()).or_else(|| present::ranking(&ds, &registry, None));
+        let ranking = present::ranking(&ds, &registry, year.as_deref())
+            .or_else(|| present::ranking(&ds, &registry, None));
         let file = chosen.get_untracked().map(|c| c.url).unwrap_or_default();
         let boundaries = boundaries.clone();
         view! {
@@ -123,10 +140,17 @@ fn legend_items(r: &Ranking, breaks: &[f64], lang: Lang) -> Vec<(String, String)
     let f = |v: f64| r.format(v, lang);
     let mut items: Vec<(String, String)> = Vec::new();
     for (k, b) in breaks.iter().enumerate() {
-        let text = if k == 0 { format!("{} {}", T::Under.get(lang), f(*b)) } else { format!("{} – {}", f(breaks[k - 1]), f(*b)) };
+        let text = if k == 0 {
+            format!("{} {}", T::Under.get(lang), f(*b))
+        } else {
+            format!("{} – {}", f(breaks[k - 1]), f(*b))
+        };
         items.push((CLASS_CSS[k].to_string(), text));
     }
-    let top = breaks.last().map(|b| format!("{} {}", f(*b), T::AndAbove.get(lang))).unwrap_or_default();
+    let top = breaks
+        .last()
+        .map(|b| format!("{} {}", f(*b), T::AndAbove.get(lang)))
+        .unwrap_or_default();
     items.push((CLASS_CSS[breaks.len()].to_string(), top));
     items.push(("missing".to_string(), T::NoValue.get(lang).to_string()));
     items
@@ -148,7 +172,13 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
     let (url, join) = (boundaries.url.clone(), boundaries.join.clone());
     let shapes = LocalResource::new(move || {
         let (url, join) = (url.clone(), join.clone());
-        async move { crate::io::fetch_text(&url).await.ok().and_then(|t| geo::parse(&t, &join).ok()).map(|(s, _)| Arc::new(s)) }
+        async move {
+            crate::io::fetch_text(&url)
+                .await
+                .ok()
+                .and_then(|t| geo::parse(&t, &join).ok())
+                .map(|(s, _)| Arc::new(s))
+        }
     });
     let (focused, set_focused) = signal(String::new());
     let rt = r.clone();
@@ -229,7 +259,12 @@ fn TileMap(ranking: Ranking) -> impl IntoView {
     let describe = {
         let r = r.clone();
         move |t: &Tile, lang: Lang| match t.value {
-            Some(v) => format!("{}: {} {}", t.name, r.format(v, lang), r.meta.unit.get(lang)),
+            Some(v) => format!(
+                "{}: {} {}",
+                t.name,
+                r.format(v, lang),
+                r.meta.unit.get(lang)
+            ),
             None => format!("{}: {}", t.name, reason(t.status.as_ref(), lang)),
         }
     };

@@ -27,7 +27,12 @@ pub const DEFAULT_REGION: &str = "04";
 pub fn RegionPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let region = Memo::new(move |_| nav.query.get().region.unwrap_or_else(|| DEFAULT_REGION.to_string()));
+    let region = Memo::new(move |_| {
+        nav.query
+            .get()
+            .region
+            .unwrap_or_else(|| DEFAULT_REGION.to_string())
+    });
     let reg = registry.clone();
     let name = Memo::new(move |_| reg.group_name(&region.get()).map(str::to_string));
     view! {
@@ -56,8 +61,19 @@ pub fn RegionPage() -> impl IntoView {
 fn RegionPicker(region: Memo<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let counties: Vec<(String, String)> = ["04", "05", "34"].iter().filter_map(|id| registry.county_name(id).map(|n| (id.to_string(), n.to_string()))).collect();
-    let councils: Vec<(String, String)> = registry.councils.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+    let counties: Vec<(String, String)> = ["04", "05", "34"]
+        .iter()
+        .filter_map(|id| {
+            registry
+                .county_name(id)
+                .map(|n| (id.to_string(), n.to_string()))
+        })
+        .collect();
+    let councils: Vec<(String, String)> = registry
+        .councils
+        .iter()
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
     let option = move |(id, name): (String, String)| {
         let selected = {
             let id = id.clone();
@@ -86,7 +102,11 @@ fn RegionPicker(region: Memo<String>) -> impl IntoView {
 
 /// One indicator for the region.
 #[component]
-fn RegionCard(indicator: IndicatorRef, region: Memo<String>, comparisons: Vec<String>) -> impl IntoView {
+fn RegionCard(
+    indicator: IndicatorRef,
+    region: Memo<String>,
+    comparisons: Vec<String>,
+) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
     let (url, file) = (indicator.url.clone(), indicator.url);
     view! {
@@ -100,7 +120,13 @@ fn RegionCard(indicator: IndicatorRef, region: Memo<String>, comparisons: Vec<St
 /// (computed the same way); then the catalog's comparison regions as the file
 /// publishes them. Counts are not compared: a region's årsverk next to the
 /// country's would say nothing.
-fn comparison_lines(ds: &Dataset, registry: &Registry, region: &str, comparisons: &[String], lang: Lang) -> Vec<(String, Vec<(String, Option<f64>)>)> {
+fn comparison_lines(
+    ds: &Dataset,
+    registry: &Registry,
+    region: &str,
+    comparisons: &[String],
+    lang: Lang,
+) -> Vec<(String, Vec<(String, Option<f64>)>)> {
     let rule = ds.meta.as_ref().map(|m| m.rule());
     if !matches!(rule, Some(Rule::Ratio { .. })) {
         return Vec::new();
@@ -114,9 +140,17 @@ fn comparison_lines(ds: &Dataset, registry: &Registry, region: &str, comparisons
         .and_then(|m| registry.municipality(m))
         .map(|m| m.old_county().to_string());
     if let (Some(county), Some(rule)) = (council_county, rule) {
-        let series = present::group_series(ds, registry, rule, &|y| registry.county_members(&county, y));
-        let name = format!("{} ({})", registry.county_name(&county).unwrap_or_default(), computed_label(lang));
-        out.push((name, series.into_iter().map(|(p, c)| (p, c.value)).collect()));
+        let series =
+            present::group_series(ds, registry, rule, &|y| registry.county_members(&county, y));
+        let name = format!(
+            "{} ({})",
+            registry.county_name(&county).unwrap_or_default(),
+            computed_label(lang)
+        );
+        out.push((
+            name,
+            series.into_iter().map(|(p, c)| (p, c.value)).collect(),
+        ));
     }
     for code in comparisons {
         if let Some(series) = present::published_series(ds, code) {
@@ -126,7 +160,13 @@ fn comparison_lines(ds: &Dataset, registry: &Registry, region: &str, comparisons
     out
 }
 
-fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, file: String, comparisons: Vec<String>) -> impl IntoView {
+fn card_body(
+    ds: Arc<Dataset>,
+    region: Memo<String>,
+    registry: Arc<Registry>,
+    file: String,
+    comparisons: Vec<String>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
     let id = format!("card-{}", meta.id);
@@ -135,30 +175,66 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
     let (ds2, reg2) = (ds.clone(), registry.clone());
     let series = Memo::new(move |_| {
         let id = region.get();
-        present::group_series(&ds2, &reg2, rule, &|year| reg2.group_members(&id, year).unwrap_or_default())
+        present::group_series(&ds2, &reg2, rule, &|year| {
+            reg2.group_members(&id, year).unwrap_or_default()
+        })
     });
-    let points = move || series.get().iter().map(|(p, c)| (p.clone(), c.value)).collect::<Vec<_>>();
+    let points = move || {
+        series
+            .get()
+            .iter()
+            .map(|(p, c)| (p.clone(), c.value))
+            .collect::<Vec<_>>()
+    };
     let (m1, reg3) = (meta.clone(), registry.clone());
     let headline = move || {
         let lang = nav.lang();
         let s = series.get();
         let Some(t) = trend(&points()) else {
-            let text = if rule == Rule::NotCombinable { T::NotCombinable } else { T::NoFigure };
+            let text = if rule == Rule::NotCombinable {
+                T::NotCombinable
+            } else {
+                T::NoFigure
+            };
             return view! { <p class="no-figure">{text.get(lang)}</p> }.into_any();
         };
-        let latest = s.iter().find(|(p, _)| *p == t.period).map(|(_, c)| c.clone());
-        let coverage = latest.as_ref().map(|c| c.coverage(lang)).unwrap_or_default();
+        let latest = s
+            .iter()
+            .find(|(p, _)| *p == t.period)
+            .map(|(_, c)| c.clone());
+        let coverage = latest
+            .as_ref()
+            .map(|c| c.coverage(lang))
+            .unwrap_or_default();
         let left_out: Vec<String> = latest
             .as_ref()
             .map(|c| {
                 c.left_out
                     .iter()
-                    .map(|(code, why)| format!("{}: {}", reg3.municipality(code).map_or(code.as_str(), |m| m.name.as_str()), why.text(lang)))
+                    .map(|(code, why)| {
+                        format!(
+                            "{}: {}",
+                            reg3.municipality(code)
+                                .map_or(code.as_str(), |m| m.name.as_str()),
+                            why.text(lang)
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default();
-        let change = |c: &Option<(String, f64)>| c.as_ref().map(|(p, d)| format!("{} {p}: {}", T::ChangeFrom.get(lang), format_change(*d, m1.decimals, lang)));
-        let changes: Vec<String> = [change(&t.change_1), change(&t.change_5)].into_iter().flatten().collect();
+        let change = |c: &Option<(String, f64)>| {
+            c.as_ref().map(|(p, d)| {
+                format!(
+                    "{} {p}: {}",
+                    T::ChangeFrom.get(lang),
+                    format_change(*d, m1.decimals, lang)
+                )
+            })
+        };
+        let changes: Vec<String> = [change(&t.change_1), change(&t.change_5)]
+            .into_iter()
+            .flatten()
+            .collect();
         let n_left = left_out.len();
         view! {
             <p class="big">
@@ -177,38 +253,62 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
         .into_any()
     };
     let m2 = meta.clone();
-    let direction = move || match m2.direction {
-        Direction::HigherIsBetter => T::HigherBetter,
-        Direction::HigherIsWorse => T::HigherWorse,
-        Direction::Neither => T::HigherNeither,
-    }
-    .get(nav.lang());
+    let direction = move || {
+        match m2.direction {
+            Direction::HigherIsBetter => T::HigherBetter,
+            Direction::HigherIsWorse => T::HigherWorse,
+            Direction::Neither => T::HigherNeither,
+        }
+        .get(nav.lang())
+    };
     let (m4, m5) = (meta.clone(), meta.clone());
     let others = {
         let (ds, registry) = (ds.clone(), registry.clone());
-        Memo::new(move |_| comparison_lines(&ds, &registry, &region.get(), &comparisons, nav.lang()))
+        Memo::new(move |_| {
+            comparison_lines(&ds, &registry, &region.get(), &comparisons, nav.lang())
+        })
     };
     let reg4 = registry.clone();
     let line = move || {
         let lang = nav.lang();
         let w = chart_width(nav.viewport.get()).min(640.0);
-        let own_name = format!("{} ({})", reg4.group_name(&region.get()).unwrap_or_default(), computed_label(lang));
+        let own_name = format!(
+            "{} ({})",
+            reg4.group_name(&region.get()).unwrap_or_default(),
+            computed_label(lang)
+        );
         let own = points();
         let others = others.get();
-        let mut lines: Vec<(&str, &[(String, Option<f64>)])> = vec![(own_name.as_str(), own.as_slice())];
+        let mut lines: Vec<(&str, &[(String, Option<f64>)])> =
+            vec![(own_name.as_str(), own.as_slice())];
         lines.extend(others.iter().map(|(n, p)| (n.as_str(), p.as_slice())));
         charts::lines_svg(&lines, lang, w, 240.0).unwrap_or_default()
     };
     let line_summary = Memo::new(move |_| {
         let lang = nav.lang();
-        let pts: Vec<(String, f64)> = points().into_iter().filter_map(|(p, v)| v.map(|v| (p, v))).collect();
+        let pts: Vec<(String, f64)> = points()
+            .into_iter()
+            .filter_map(|(p, v)| v.map(|v| (p, v)))
+            .collect();
         let text = match (pts.first(), pts.last()) {
             (Some((p0, v0)), Some((p1, v1))) => {
-                let (v0, v1) = (format_number(*v0, m4.decimals, lang), format_number(*v1, m4.decimals, lang));
+                let (v0, v1) = (
+                    format_number(*v0, m4.decimals, lang),
+                    format_number(*v1, m4.decimals, lang),
+                );
                 match lang {
-                    Lang::Nb => format!("Linjediagram, {p0}–{p1}: fra {v0} til {v1} {}. Tabellen viser alle år.", m4.unit.get(lang)),
-                    Lang::Nn => format!("Linjediagram, {p0}–{p1}: frå {v0} til {v1} {}. Tabellen viser alle år.", m4.unit.get(lang)),
-                    Lang::En => format!("Line chart, {p0}–{p1}: from {v0} to {v1} {}. The table shows every year.", m4.unit.get(lang)),
+                    Lang::Nb => format!(
+                        "Linjediagram, {p0}–{p1}: fra {v0} til {v1} {}. Tabellen viser alle år.",
+                        m4.unit.get(lang)
+                    ),
+                    Lang::Nn => format!(
+                        "Linjediagram, {p0}–{p1}: frå {v0} til {v1} {}. Tabellen viser alle år.",
+                        m4.unit.get(lang)
+                    ),
+                    Lang::En => format!(
+                        "Line chart, {p0}–{p1}: from {v0} to {v1} {}. The table shows every year.",
+                        m4.unit.get(lang)
+                    ),
                 }
             }
             _ => T::NoFigure.get(lang).to_string(),
@@ -230,7 +330,9 @@ fn card_body(ds: Arc<Dataset>, region: Memo<String>, registry: Arc<Registry>, fi
     let members_ranking = {
         let (ds, registry) = (ds.clone(), registry.clone());
         move || {
-            let members = registry.group_members(&region.get(), 2024).unwrap_or_default();
+            let members = registry
+                .group_members(&region.get(), 2024)
+                .unwrap_or_default();
             present::ranking_of(&ds, &registry, None, &members)
         }
     };

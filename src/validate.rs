@@ -60,7 +60,11 @@ pub fn ValidatePage() -> impl IntoView {
                 Err(e) => Err(fetch_error_text(&e, lang)),
                 Ok(bytes) => check(&bytes, &registry).map_err(|e| parse_error_text(&e, lang)),
             };
-            set_checked.set(Some(Arc::new(Checked { name, size, outcome })));
+            set_checked.set(Some(Arc::new(Checked {
+                name,
+                size,
+                outcome,
+            })));
             set_busy.set(false);
         });
     };
@@ -73,7 +77,11 @@ pub fn ValidatePage() -> impl IntoView {
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
             take(f);
         }
     };
@@ -98,7 +106,10 @@ fn Report(checked: Arc<Checked>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     move || {
         let lang = nav.lang();
-        let size = format!("{} kB", format_number(checked.size as f64 / 1000.0, 1, lang));
+        let size = format!(
+            "{} kB",
+            format_number(checked.size as f64 / 1000.0, 1, lang)
+        );
         let heading = format!("{}: {} ({size})", T::Verdict.get(lang), checked.name);
         match &checked.outcome {
             Err(msg) => view! {

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use innsyn_core::present;
 use innsyn_core::registry::Registry;
 use innsyn_web::app::{chart_width, provide_app_context, RankingFigure};
-use innsyn_web::load::with_dataset;
 use innsyn_web::charts::localize_numbers;
+use innsyn_web::load::with_dataset;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -19,12 +19,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DEMO: &str = include_str!("../public/data/demo/barn-med-tiltak.json");
 
 fn data_url(json: &str) -> String {
-    format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(json))
+    format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(json)
+    )
 }
 
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
@@ -54,7 +60,9 @@ async fn mount_panel(url: String) -> web_sys::HtmlElement {
     handle.forget();
     for _ in 0..100 {
         leptos::task::tick().await;
-        if host.query_selector(".loading").unwrap().is_none() && host.query_selector("section").unwrap().is_some() {
+        if host.query_selector(".loading").unwrap().is_none()
+            && host.query_selector("section").unwrap().is_some()
+        {
             break;
         }
         sleep(50).await;
@@ -63,31 +71,62 @@ async fn mount_panel(url: String) -> web_sys::HtmlElement {
 }
 
 fn text(el: &web_sys::HtmlElement, sel: &str) -> String {
-    el.query_selector(sel).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+    el.query_selector(sel)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn a_valid_file_gives_chart_summary_and_table() {
     let host = mount_panel(data_url(DEMO)).await;
-    let chart = host.query_selector(".chart[role=img]").unwrap().expect("chart container");
-    assert!(chart.inner_html().starts_with("<svg"), "chart is charts-rs SVG");
-    assert!(chart.get_attribute("aria-label").unwrap().contains("48 kommuner i 2024"));
+    let chart = host
+        .query_selector(".chart[role=img]")
+        .unwrap()
+        .expect("chart container");
+    assert!(
+        chart.inner_html().starts_with("<svg"),
+        "chart is charts-rs SVG"
+    );
+    assert!(chart
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("48 kommuner i 2024"));
     assert!(text(&host, ".demo-label").contains("Fiktive tall – kun til demonstrasjon"));
     let rows = host.query_selector_all("tbody tr").unwrap();
     assert_eq!(rows.length(), 48);
     // Value cells carry the raw number beside the Norwegian text.
     let first = host.query_selector("tbody td.num").unwrap().unwrap();
     let raw: f64 = first.get_attribute("data-value").unwrap().parse().unwrap();
-    assert_eq!(first.text_content().unwrap(), innsyn_core::i18n::format_number(raw, 1, Lang::Nb));
+    assert_eq!(
+        first.text_content().unwrap(),
+        innsyn_core::i18n::format_number(raw, 1, Lang::Nb)
+    );
     // The table is hidden until asked for; the toggle says what it controls.
-    let wrap: web_sys::HtmlElement = host.query_selector(".figure .table-wrap").unwrap().unwrap().dyn_into().unwrap();
+    let wrap: web_sys::HtmlElement = host
+        .query_selector(".figure .table-wrap")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert!(wrap.hidden());
-    let button: web_sys::HtmlElement = host.query_selector("button.toggle").unwrap().unwrap().dyn_into().unwrap();
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let button: web_sys::HtmlElement = host
+        .query_selector("button.toggle")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     button.click();
     leptos::task::tick().await;
     assert!(!wrap.hidden());
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert_eq!(button.text_content().unwrap(), "Vis som figur");
 }
 
@@ -102,7 +141,10 @@ async fn a_missing_file_shows_an_error_in_its_panel() {
 
 #[wasm_bindgen_test]
 async fn malformed_json_names_line_and_column() {
-    let host = mount_panel(data_url("{\n  \"format\": \"innsyn-indicator/1\",\n  \"values\": [1, 2,\n")).await;
+    let host = mount_panel(data_url(
+        "{\n  \"format\": \"innsyn-indicator/1\",\n  \"values\": [1, 2,\n",
+    ))
+    .await;
     let alert = text(&host, "[role=alert]");
     assert!(alert.contains("Kunne ikke laste data"), "{alert}");
     assert!(alert.contains("Linje 4, kolonne 1"), "{alert}");
@@ -110,20 +152,40 @@ async fn malformed_json_names_line_and_column() {
 
 #[wasm_bindgen_test]
 async fn hostile_strings_stay_text() {
-    let evil = DEMO.replacen("\"Barn med barnevernstiltak per 1000 barn\"", "\"<img src=x onerror=alert(1)>\"", 1);
+    let evil = DEMO.replacen(
+        "\"Barn med barnevernstiltak per 1000 barn\"",
+        "\"<img src=x onerror=alert(1)>\"",
+        1,
+    );
     let host = mount_panel(data_url(&evil)).await;
-    assert!(host.query_selector("img").unwrap().is_none(), "no element was created from file text");
+    assert!(
+        host.query_selector("img").unwrap().is_none(),
+        "no element was created from file text"
+    );
     assert!(text(&host, "h2").contains("<img src=x onerror=alert(1)>"));
-    assert!(!host.query_selector(".chart").unwrap().unwrap().inner_html().contains("<img"), "SVG labels are escaped");
+    assert!(
+        !host
+            .query_selector(".chart")
+            .unwrap()
+            .unwrap()
+            .inner_html()
+            .contains("<img"),
+        "SVG labels are escaped"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_file_with_errors_lists_its_diagnostics() {
-    let bad = DEMO.replacen("\"value\":57.4", "\"value\":\"57,4\"", 1).replacen("\"value\":", "\"value\":\"12,5\",\"x\":", 1);
+    let bad = DEMO
+        .replacen("\"value\":57.4", "\"value\":\"57,4\"", 1)
+        .replacen("\"value\":", "\"value\":\"12,5\",\"x\":", 1);
     let host = mount_panel(data_url(&bad)).await;
     let alert = text(&host, "[role=alert]");
     assert!(alert.contains("VALUE_NOT_NUMBER"), "{alert}");
-    assert!(alert.contains("12.5"), "the hint gives the fixed number: {alert}");
+    assert!(
+        alert.contains("12.5"),
+        "the hint gives the fixed number: {alert}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -133,8 +195,14 @@ fn chart_numbers_are_written_the_norwegian_way() {
         localize_numbers(svg, Lang::Nb),
         "<svg><text x=\"1.5\">20\u{a0}730</text><text>28,1</text><text>Os 1.2</text><text>-3,25</text><text>2017</text></svg>"
     );
-    assert_eq!(localize_numbers(svg, Lang::En), svg.replace("20730", "20,730"));
-    assert_eq!(localize_numbers("<text>2.1k</text><text>350</text>", Lang::Nb), "<text>2,1k</text><text>350</text>");
+    assert_eq!(
+        localize_numbers(svg, Lang::En),
+        svg.replace("20730", "20,730")
+    );
+    assert_eq!(
+        localize_numbers("<text>2.1k</text><text>350</text>", Lang::Nb),
+        "<text>2,1k</text><text>350</text>"
+    );
 }
 
 #[wasm_bindgen_test]

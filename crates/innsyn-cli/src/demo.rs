@@ -44,8 +44,12 @@ fn model(reg: &Registry) -> Vec<Year> {
         let children_per_staff = 160.0 + 120.0 * noise(&m.id, 4);
         for (k, year) in YEARS.enumerate() {
             let children = (size * (1.0 - 0.008 * k as f64)).round();
-            let rate = (level + trend * k as f64 + 6.0 * (noise(&m.id, 10 + k as u64) - 0.5)).max(5.0);
-            let staff = ((children / children_per_staff * (1.0 + 0.02 * k as f64)) * 10.0).round().max(5.0) / 10.0;
+            let rate =
+                (level + trend * k as f64 + 6.0 * (noise(&m.id, 10 + k as u64) - 0.5)).max(5.0);
+            let staff = ((children / children_per_staff * (1.0 + 0.02 * k as f64)) * 10.0)
+                .round()
+                .max(5.0)
+                / 10.0;
             out.push(Year {
                 code: m.code_in(year).to_string(),
                 period: year.to_string(),
@@ -107,7 +111,8 @@ fn national(num_per_den: f64, per: f64, den_scale: f64) -> Vec<Value> {
     for (code, level) in [("EAK", 1.0), ("EAKUO", 1.04)] {
         for (k, year) in YEARS.enumerate() {
             let den = (den_scale * (1.0 - 0.004 * k as f64)).round();
-            let num = (den * num_per_den * level * (1.0 + 0.01 * (noise(code, k as u64) - 0.5))).round();
+            let num =
+                (den * num_per_den * level * (1.0 + 0.01 * (noise(code, k as u64) - 0.5))).round();
             out.push(json!({ "region": code, "period": year.to_string(), "value": round1(num / den * per), "numerator": num, "denominator": den }));
         }
     }
@@ -131,7 +136,11 @@ pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
             "rate": { "per": 1000, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Innbyggere 0–17 år", "Innbyggjarar 0–17 år", "Inhabitants aged 0–17") },
             "higher_is": "neither"
         }),
-        years.iter().map(|y| rate_obs(y, y.with_measures, y.children, 1000.0)).chain(national(0.034, 1000.0, 1_120_000.0)).collect(),
+        years
+            .iter()
+            .map(|y| rate_obs(y, y.with_measures, y.children, 1000.0))
+            .chain(national(0.034, 1000.0, 1_120_000.0))
+            .collect(),
     );
     let staff = indicator(
         "aarsverk",
@@ -149,7 +158,13 @@ pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
         }),
         years
             .iter()
-            .map(|y| if y.unreported { json!({ "region": y.code, "period": y.period, "value": null, "status": ".." }) } else { json!({ "region": y.code, "period": y.period, "value": y.staff }) })
+            .map(|y| {
+                if y.unreported {
+                    json!({ "region": y.code, "period": y.period, "value": null, "status": ".." })
+                } else {
+                    json!({ "region": y.code, "period": y.period, "value": y.staff })
+                }
+            })
             .collect(),
     );
     let per_staff = indicator(
@@ -166,17 +181,33 @@ pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
             "rate": { "per": 1, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Årsverk", "Årsverk", "Full-time equivalents") },
             "higher_is": "worse"
         }),
-        years.iter().map(|y| rate_obs(y, y.with_measures, y.staff, 1.0)).chain(national(6.9, 1.0, 5_600.0)).collect(),
+        years
+            .iter()
+            .map(|y| rate_obs(y, y.with_measures, y.staff, 1.0))
+            .chain(national(6.9, 1.0, 5_600.0))
+            .collect(),
     );
-    vec![("barn-med-tiltak.json", to_text(&tiltak)), ("aarsverk.json", to_text(&staff)), ("barn-per-aarsverk.json", to_text(&per_staff))]
+    vec![
+        ("barn-med-tiltak.json", to_text(&tiltak)),
+        ("aarsverk.json", to_text(&staff)),
+        ("barn-per-aarsverk.json", to_text(&per_staff)),
+    ]
 }
 
 /// Writes a file with the metadata pretty-printed and one observation per line.
 pub fn to_text(doc: &Value) -> String {
     let mut head = doc.clone();
-    let values = head.as_object_mut().and_then(|o| o.remove("values")).unwrap_or(Value::Array(vec![]));
+    let values = head
+        .as_object_mut()
+        .and_then(|o| o.remove("values"))
+        .unwrap_or(Value::Array(vec![]));
     let head = serde_json::to_string_pretty(&head).unwrap_or_default();
-    let lines: Vec<String> = values.as_array().into_iter().flatten().map(|v| format!("    {v}")).collect();
+    let lines: Vec<String> = values
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| format!("    {v}"))
+        .collect();
     let head = head.trim_end().trim_end_matches('}').trim_end();
     format!("{head},\n  \"values\": [\n{}\n  ]\n}}\n", lines.join(",\n"))
 }

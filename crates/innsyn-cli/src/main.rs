@@ -54,7 +54,10 @@ fn lang_arg(args: &[String]) -> (Lang, Vec<&String>) {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--lang" {
-            lang = it.next().and_then(|l| Lang::from_code(l)).unwrap_or(Lang::Nb);
+            lang = it
+                .next()
+                .and_then(|l| Lang::from_code(l))
+                .unwrap_or(Lang::Nb);
         } else {
             rest.push(a);
         }
@@ -66,7 +69,10 @@ fn lang_arg(args: &[String]) -> (Lang, Vec<&String>) {
 fn read_file(path: &str) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.len() as usize > read::MAX_FILE_BYTES {
-        return Err(format!("larger than {} MB", read::MAX_FILE_BYTES / 1_000_000));
+        return Err(format!(
+            "larger than {} MB",
+            read::MAX_FILE_BYTES / 1_000_000
+        ));
     }
     std::fs::read(path).map_err(|e| e.to_string())
 }
@@ -89,10 +95,21 @@ fn validate(args: &[String]) -> ExitCode {
         match out {
             Err(e) => {
                 unreadable = true;
-                println!("{f}: {} {e}", if lang == Lang::En { "cannot be read:" } else { "kan ikke leses:" });
+                println!(
+                    "{f}: {} {e}",
+                    if lang == Lang::En {
+                        "cannot be read:"
+                    } else {
+                        "kan ikke leses:"
+                    }
+                );
             }
             Ok(out) => {
-                let errors = out.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+                let errors = out
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
                 let warnings = out.diagnostics.len() - errors;
                 invalid |= errors > 0;
                 let verdict = match (errors > 0, lang) {
@@ -112,7 +129,13 @@ fn validate(args: &[String]) -> ExitCode {
             }
         }
     }
-    ExitCode::from(if unreadable { 2 } else if invalid { 1 } else { 0 })
+    ExitCode::from(if unreadable {
+        2
+    } else if invalid {
+        1
+    } else {
+        0
+    })
 }
 
 /// Quotes a CSV field when it needs it.
@@ -132,7 +155,9 @@ fn cells(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     };
     let registry = Registry::bundled();
-    let out = match read_file(file).and_then(|b| read::read_bytes(&b, &registry, read::Options { keep_raw: true }).map_err(|e| e.to_string())) {
+    let out = match read_file(file).and_then(|b| {
+        read::read_bytes(&b, &registry, read::Options { keep_raw: true }).map_err(|e| e.to_string())
+    }) {
         Ok(out) => out,
         Err(e) => {
             eprintln!("{file}: {e}");
@@ -144,19 +169,35 @@ fn cells(args: &[String]) -> ExitCode {
     let mut write = || -> std::io::Result<()> {
         for (n, ds) in out.datasets.iter().enumerate() {
             writeln!(w, "# dataset {n}")?;
-            let head: Vec<_> = ds.dims.iter().map(|d| csv(&d.id).into_owned()).chain(["value".into(), "status".into()]).collect();
+            let head: Vec<_> = ds
+                .dims
+                .iter()
+                .map(|d| csv(&d.id).into_owned())
+                .chain(["value".into(), "status".into()])
+                .collect();
             writeln!(w, "{}", head.join(","))?;
             let mut coords = vec![0usize; ds.dims.len()];
             for i in 0..ds.cell_count() {
                 for (k, d) in ds.dims.iter().enumerate() {
                     write!(w, "{},", csv(&d.categories[coords[k]].id))?;
                 }
-                let raw = ds.raw_values.as_ref().and_then(|r| r.get(i)).and_then(|r| r.as_deref());
+                let raw = ds
+                    .raw_values
+                    .as_ref()
+                    .and_then(|r| r.get(i))
+                    .and_then(|r| r.as_deref());
                 let value = match raw {
                     Some(r) => csv(r).into_owned(),
                     None => ds.values.get(i).map(|v| v.to_string()).unwrap_or_default(),
                 };
-                writeln!(w, "{value},{}", ds.status.get(i).map(|s| csv(s.symbol()).into_owned()).unwrap_or_default())?;
+                writeln!(
+                    w,
+                    "{value},{}",
+                    ds.status
+                        .get(i)
+                        .map(|s| csv(s.symbol()).into_owned())
+                        .unwrap_or_default()
+                )?;
                 // Next coordinates: the last dimension varies fastest.
                 for k in (0..coords.len()).rev() {
                     coords[k] += 1;
@@ -205,7 +246,13 @@ fn convert(args: &[String]) -> ExitCode {
         description: three("description"),
         unit: three("unit"),
         decimals: flags.get("decimals").and_then(|d| d.parse().ok()),
-        rate: flags.get("rate-per").and_then(|p| p.parse().ok()).map(|p| (p, text("numerator").unwrap_or_default(), text("denominator").unwrap_or_default())),
+        rate: flags.get("rate-per").and_then(|p| p.parse().ok()).map(|p| {
+            (
+                p,
+                text("numerator").unwrap_or_default(),
+                text("denominator").unwrap_or_default(),
+            )
+        }),
         higher_is: text("higher-is"),
         aggregation: text("aggregation"),
         source_name: text("source"),
@@ -213,7 +260,9 @@ fn convert(args: &[String]) -> ExitCode {
         source_table: text("table"),
         licence: text("licence"),
     };
-    let csv = match read_file(file).and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text (save the CSV as UTF-8)".to_string())) {
+    let csv = match read_file(file).and_then(|b| {
+        String::from_utf8(b).map_err(|_| "not UTF-8 text (save the CSV as UTF-8)".to_string())
+    }) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("{file}: {e}");
@@ -222,8 +271,14 @@ fn convert(args: &[String]) -> ExitCode {
     };
     let (json, csv_diags) = csv_to_simple(&csv, &meta);
     // The written file is checked by the same reader as `validate`.
-    let json_diags = read::read_str(&json, &Registry::bundled()).map(|o| o.diagnostics).unwrap_or_default();
-    let output = flags.get("out").copied().unwrap_or(if lang == Lang::En { "(output)" } else { "(utdata)" });
+    let json_diags = read::read_str(&json, &Registry::bundled())
+        .map(|o| o.diagnostics)
+        .unwrap_or_default();
+    let output = flags.get("out").copied().unwrap_or(if lang == Lang::En {
+        "(output)"
+    } else {
+        "(utdata)"
+    });
     for d in &csv_diags {
         eprintln!("{file}: {}", d.to_line(lang));
     }
@@ -239,11 +294,19 @@ fn convert(args: &[String]) -> ExitCode {
     } else {
         print!("{json}");
     }
-    ExitCode::from(if diags.iter().any(|d| d.severity == Severity::Error) { 1 } else { 0 })
+    ExitCode::from(if diags.iter().any(|d| d.severity == Severity::Error) {
+        1
+    } else {
+        0
+    })
 }
 
 fn demo_cmd(args: &[String]) -> ExitCode {
-    let Some(dir) = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)) else {
+    let Some(dir) = args
+        .iter()
+        .position(|a| a == "--out")
+        .and_then(|i| args.get(i + 1))
+    else {
         eprint!("{HELP}");
         return ExitCode::from(2);
     };

@@ -7,7 +7,10 @@ const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 fn run(args: &[&str]) -> (i32, String) {
     let out = Command::new(BIN).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
 }
 
 fn tmp(name: &str) -> std::path::PathBuf {
@@ -37,11 +40,18 @@ fn validate_exit_codes() {
     assert_eq!((code, out.contains("gyldig (0 feil")), (0, true), "{out}");
 
     let bad = dir.join("bad.json");
-    let text = std::fs::read_to_string(&good).unwrap().replacen("\"value\":", "\"value\":\"12,5\",\"was\":", 1);
+    let text = std::fs::read_to_string(&good).unwrap().replacen(
+        "\"value\":",
+        "\"value\":\"12,5\",\"was\":",
+        1,
+    );
     std::fs::write(&bad, text).unwrap();
     let (code, out) = run(&["validate", "--lang", "en", bad.to_str().unwrap()]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("error[VALUE_NOT_NUMBER] $.values[0].value"), "{out}");
+    assert!(
+        out.contains("error[VALUE_NOT_NUMBER] $.values[0].value"),
+        "{out}"
+    );
     assert!(out.contains("decimal point: 12.5"), "{out}");
 
     let binary = dir.join("random.json");
@@ -50,7 +60,10 @@ fn validate_exit_codes() {
     assert_eq!(code, 2, "{out}");
     assert!(out.contains("ikke UTF-8"), "{out}");
 
-    let (code, _) = run(&["validate", dir.join("does-not-exist.json").to_str().unwrap()]);
+    let (code, _) = run(&[
+        "validate",
+        dir.join("does-not-exist.json").to_str().unwrap(),
+    ]);
     assert_eq!(code, 2);
 }
 
@@ -58,13 +71,45 @@ fn validate_exit_codes() {
 fn convert_a_spreadsheet_csv_and_validate_the_result() {
     let dir = tmp("convert");
     let csv = dir.join("tall.csv");
-    std::fs::write(&csv, "Region;Periode;Verdi;Status;Teller;Nevner\n0402;2018;42,2;;181;4289\n0432;2018;;:;;1149\n").unwrap();
+    std::fs::write(
+        &csv,
+        "Region;Periode;Verdi;Status;Teller;Nevner\n0402;2018;42,2;;181;4289\n0432;2018;;:;;1149\n",
+    )
+    .unwrap();
     let out = dir.join("tall.json");
     let (code, msg) = run(&[
-        "convert", csv.to_str().unwrap(), "--id", "tiltak", "--title", "Barn med tiltak", "--title-nn", "Barn med tiltak",
-        "--title-en", "Children with measures", "--description", "d", "--description-nn", "d", "--description-en", "d",
-        "--unit", "per 1000", "--unit-nn", "per 1000", "--unit-en", "per 1,000", "--decimals", "1", "--rate-per", "1000",
-        "--numerator", "Barn med tiltak", "--denominator", "Barn 0–22 år", "--out", out.to_str().unwrap(),
+        "convert",
+        csv.to_str().unwrap(),
+        "--id",
+        "tiltak",
+        "--title",
+        "Barn med tiltak",
+        "--title-nn",
+        "Barn med tiltak",
+        "--title-en",
+        "Children with measures",
+        "--description",
+        "d",
+        "--description-nn",
+        "d",
+        "--description-en",
+        "d",
+        "--unit",
+        "per 1000",
+        "--unit-nn",
+        "per 1000",
+        "--unit-en",
+        "per 1,000",
+        "--decimals",
+        "1",
+        "--rate-per",
+        "1000",
+        "--numerator",
+        "Barn med tiltak",
+        "--denominator",
+        "Barn 0–22 år",
+        "--out",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{msg}");
     let (code, msg) = run(&["validate", out.to_str().unwrap()]);
@@ -76,19 +121,40 @@ fn convert_a_spreadsheet_csv_and_validate_the_result() {
     assert!(cells.contains("denominator,0432,2018,1149,\n"), "{cells}");
 
     std::fs::write(&csv, "region,period,value\n0402,2018,abc\n").unwrap();
-    let (code, msg) = run(&["convert", csv.to_str().unwrap(), "--id", "x", "--title", "t", "--description", "d", "--unit", "u"]);
+    let (code, msg) = run(&[
+        "convert",
+        csv.to_str().unwrap(),
+        "--id",
+        "x",
+        "--title",
+        "t",
+        "--description",
+        "d",
+        "--unit",
+        "u",
+    ]);
     assert_eq!(code, 1);
-    assert!(msg.contains("VALUE_NOT_NUMBER] value (linje 2, kol 11)"), "{msg}");
+    assert!(
+        msg.contains("VALUE_NOT_NUMBER] value (linje 2, kol 11)"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn cells_dumps_row_major_with_raw_values_and_status() {
     let dir = tmp("cells");
     let f = dir.join("d.json");
-    std::fs::write(&f, r#"{"version":"2.0","class":"dataset","id":["a","b"],"size":[2,2],
+    std::fs::write(
+        &f,
+        r#"{"version":"2.0","class":"dataset","id":["a","b"],"size":[2,2],
         "dimension":{"a":{"category":{"index":{"y":1,"x":0}}},"b":{"category":{"index":["p","q"]}}},
-        "value":{"0":1.50,"3":2e3},"status":{"1":":"}}"#).unwrap();
+        "value":{"0":1.50,"3":2e3},"status":{"1":":"}}"#,
+    )
+    .unwrap();
     let (code, out) = run(&["cells", f.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert_eq!(out, "# dataset 0\na,b,value,status\nx,p,1.50,\nx,q,,:\ny,p,,\ny,q,2e3,\n");
+    assert_eq!(
+        out,
+        "# dataset 0\na,b,value,status\nx,p,1.50,\nx,q,,:\ny,p,,\ny,q,2e3,\n"
+    );
 }

@@ -62,18 +62,34 @@ pub fn generate() -> String {
         seed
     };
     let regions: Vec<String> = (0..REGIONS).map(|i| format!("{:04}", 1001 + i)).collect();
-    let contents: Vec<String> = (0..CONTENTS).map(|i| format!("KOSbv{:04}0000", i)).collect();
+    let contents: Vec<String> = (0..CONTENTS)
+        .map(|i| format!("KOSbv{:04}0000", i))
+        .collect();
     let years: Vec<String> = (0..YEARS).map(|i| (2000 + i).to_string()).collect();
     let cat = |ids: &[String], label: &dyn Fn(&str) -> String, unit: bool| {
-        let index: Vec<String> = ids.iter().enumerate().map(|(i, id)| format!("\"{id}\":{i}")).collect();
-        let labels: Vec<String> = ids.iter().map(|id| format!("\"{id}\":\"{}\"", label(id))).collect();
+        let index: Vec<String> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| format!("\"{id}\":{i}"))
+            .collect();
+        let labels: Vec<String> = ids
+            .iter()
+            .map(|id| format!("\"{id}\":\"{}\"", label(id)))
+            .collect();
         let units = if unit {
-            let u: Vec<String> = ids.iter().map(|id| format!("\"{id}\":{{\"base\":\"kr\",\"decimals\":1}}")).collect();
+            let u: Vec<String> = ids
+                .iter()
+                .map(|id| format!("\"{id}\":{{\"base\":\"kr\",\"decimals\":1}}"))
+                .collect();
             format!(",\"unit\":{{{}}}", u.join(","))
         } else {
             String::new()
         };
-        format!("{{\"index\":{{{}}},\"label\":{{{}}}{units}}}", index.join(","), labels.join(","))
+        format!(
+            "{{\"index\":{{{}}},\"label\":{{{}}}{units}}}",
+            index.join(","),
+            labels.join(",")
+        )
     };
     let n = REGIONS * CONTENTS * YEARS;
     let mut values = Vec::with_capacity(n);
@@ -82,7 +98,10 @@ pub fn generate() -> String {
         let r = rnd();
         if r % 100 < 5 {
             values.push("null".to_string());
-            status.push(format!("\"{i}\":\"{}\"", if r % 2 == 0 { ":" } else { ".." }));
+            status.push(format!(
+                "\"{i}\":\"{}\"",
+                if r % 2 == 0 { ":" } else { ".." }
+            ));
         } else if r % 3 == 0 {
             values.push(((r >> 8) % 100_000).to_string());
         } else {
@@ -120,13 +139,21 @@ fn main() {
         let out = read::read_str(&src, &registry).unwrap();
         times.push(t.elapsed().as_secs_f64());
         extra_peak = extra_peak.max(PEAK.load(Relaxed) - base);
-        assert!(!out.has_errors(), "{:?}", &out.diagnostics[..out.diagnostics.len().min(3)]);
+        assert!(
+            !out.has_errors(),
+            "{:?}",
+            &out.diagnostics[..out.diagnostics.len().min(3)]
+        );
         assert_eq!(out.datasets[0].cell_count(), REGIONS * CONTENTS * YEARS);
         drop(out);
     }
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
-    println!("reader, native (release): file {:.2} MB, {} cells", mb, REGIONS * CONTENTS * YEARS);
+    println!(
+        "reader, native (release): file {:.2} MB, {} cells",
+        mb,
+        REGIONS * CONTENTS * YEARS
+    );
     println!("  median {:.1} ms = {:.0} MB/s", median * 1e3, mb / median);
     println!(
         "  peak memory while reading: {:.2} MB above the file text = {:.2}× the file size ({:.2}× counting the text itself)",

@@ -99,7 +99,14 @@ fn reason(p: &Part) -> LeftOut {
 }
 
 pub fn combine(rule: Rule, parts: &[Part]) -> Combined {
-    let mut c = Combined { value: None, numerator: None, denominator: None, used: 0, total: parts.len(), left_out: Vec::new() };
+    let mut c = Combined {
+        value: None,
+        numerator: None,
+        denominator: None,
+        used: 0,
+        total: parts.len(),
+        left_out: Vec::new(),
+    };
     match rule {
         Rule::NotCombinable => {}
         Rule::Sum => {
@@ -119,7 +126,9 @@ pub fn combine(rule: Rule, parts: &[Part]) -> Combined {
             let (mut num, mut den) = (0.0, 0.0);
             for p in parts {
                 match (p.numerator, p.denominator) {
-                    (Some(n), Some(d)) if p.value.is_some() || p.status.as_ref().is_none_or(Status::has_value) => {
+                    (Some(n), Some(d))
+                        if p.value.is_some() || p.status.as_ref().is_none_or(Status::has_value) =>
+                    {
                         num += n;
                         den += d;
                         c.used += 1;
@@ -142,14 +151,29 @@ pub fn combine(rule: Rule, parts: &[Part]) -> Combined {
 mod tests {
     use super::*;
 
-    fn part(region: &str, value: Option<f64>, num: Option<f64>, den: Option<f64>, status: Option<Status>) -> Part {
-        Part { region: region.into(), value, numerator: num, denominator: den, status }
+    fn part(
+        region: &str,
+        value: Option<f64>,
+        num: Option<f64>,
+        den: Option<f64>,
+        status: Option<Status>,
+    ) -> Part {
+        Part {
+            region: region.into(),
+            value,
+            numerator: num,
+            denominator: den,
+            status,
+        }
     }
 
     #[test]
     fn rates_are_sum_over_sum_never_a_mean_of_rates() {
         // A small and a large municipality: the mean of rates would be 30.
-        let parts = [part("a", Some(50.0), Some(5.0), Some(100.0), None), part("b", Some(10.0), Some(10.0), Some(1000.0), None)];
+        let parts = [
+            part("a", Some(50.0), Some(5.0), Some(100.0), None),
+            part("b", Some(10.0), Some(10.0), Some(1000.0), None),
+        ];
         let c = combine(Rule::Ratio { per: 1000.0 }, &parts);
         assert_eq!(c.value, Some(15.0 / 1100.0 * 1000.0));
         assert!(c.is_complete());
@@ -157,17 +181,30 @@ mod tests {
 
     #[test]
     fn suppressed_members_are_named_not_dropped_silently() {
-        let parts = [part("a", Some(5.0), None, None, None), part("b", None, None, None, Some(Status::Confidential)), part("c", None, None, None, None)];
+        let parts = [
+            part("a", Some(5.0), None, None, None),
+            part("b", None, None, None, Some(Status::Confidential)),
+            part("c", None, None, None, None),
+        ];
         let c = combine(Rule::Sum, &parts);
         assert_eq!((c.value, c.used, c.total), (Some(5.0), 1, 3));
-        assert_eq!(c.left_out, vec![("b".into(), LeftOut::Status(Status::Confidential)), ("c".into(), LeftOut::Missing)]);
+        assert_eq!(
+            c.left_out,
+            vec![
+                ("b".into(), LeftOut::Status(Status::Confidential)),
+                ("c".into(), LeftOut::Missing)
+            ]
+        );
         assert_eq!(c.coverage(Lang::Nb), "1 av 3 kommuner");
         assert!(!c.is_complete());
     }
 
     #[test]
     fn a_rate_without_its_parts_cannot_be_combined() {
-        let parts = [part("a", Some(26.1), None, None, None), part("b", Some(31.0), None, None, None)];
+        let parts = [
+            part("a", Some(26.1), None, None, None),
+            part("b", Some(31.0), None, None, None),
+        ];
         let c = combine(Rule::Ratio { per: 1000.0 }, &parts);
         assert_eq!((c.value, c.used), (None, 0));
         assert!(c.left_out.iter().all(|(_, r)| *r == LeftOut::NoParts));

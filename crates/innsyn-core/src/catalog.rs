@@ -54,12 +54,21 @@ pub fn resolve_url(base: &str, href: &str) -> Option<String> {
     }
     // Another scheme (javascript:, data:, file: …) is never followed.
     if let Some((scheme, _)) = href.split_once(':') {
-        if !scheme.is_empty() && scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) {
+        if !scheme.is_empty()
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        {
             return None;
         }
     }
     if let Some(path) = href.strip_prefix('/') {
-        let origin_end = base.find("://").map(|i| i + 3).and_then(|s| base[s..].find('/').map(|p| s + p)).unwrap_or(base.len());
+        let origin_end = base
+            .find("://")
+            .map(|i| i + 3)
+            .and_then(|s| base[s..].find('/').map(|p| s + p))
+            .unwrap_or(base.len());
         return Some(format!("{}/{path}", &base[..origin_end]));
     }
     let dir = base.split(['?', '#']).next().unwrap_or(base);
@@ -71,37 +80,100 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
     let root = json::parse(src)?;
     let mut d = Diags::new(src);
     if root.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        d.error("UNKNOWN_FORMAT", "$.format", root.start, Msg::new(format!("En katalog skal ha \"format\": \"{FORMAT}\""), format!("A catalog needs \"format\": \"{FORMAT}\"")));
+        d.error(
+            "UNKNOWN_FORMAT",
+            "$.format",
+            root.start,
+            Msg::new(
+                format!("En katalog skal ha \"format\": \"{FORMAT}\""),
+                format!("A catalog needs \"format\": \"{FORMAT}\""),
+            ),
+        );
     }
     let text = |j: Option<&Json>| -> I18nText {
         match j {
-            Some(Json { v: json::JVal::Str(s), .. }) => I18nText::plain(s.to_string()),
+            Some(Json {
+                v: json::JVal::Str(s),
+                ..
+            }) => I18nText::plain(s.to_string()),
             Some(o) => I18nText {
-                nb: o.get("nb").and_then(Json::as_str).unwrap_or_default().to_string(),
+                nb: o
+                    .get("nb")
+                    .and_then(Json::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
                 nn: o.get("nn").and_then(Json::as_str).map(str::to_string),
                 en: o.get("en").and_then(Json::as_str).map(str::to_string),
             },
             None => I18nText::default(),
         }
     };
-    let mut cat = Catalog { title: text(root.get("title")), ..Default::default() };
-    for (i, ind) in root.get("indicators").and_then(Json::as_arr).unwrap_or(&[]).iter().enumerate() {
+    let mut cat = Catalog {
+        title: text(root.get("title")),
+        ..Default::default()
+    };
+    for (i, ind) in root
+        .get("indicators")
+        .and_then(Json::as_arr)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
         let path = path_index("$.indicators", i);
-        let (Some(id), Some(href)) = (ind.get("id").and_then(Json::as_str), ind.get("url").and_then(Json::as_str)) else {
-            d.error("MISSING_FIELD", &path, ind.start, Msg::new("Indikatoren mangler «id» eller «url»", "The indicator lacks \"id\" or \"url\""));
+        let (Some(id), Some(href)) = (
+            ind.get("id").and_then(Json::as_str),
+            ind.get("url").and_then(Json::as_str),
+        ) else {
+            d.error(
+                "MISSING_FIELD",
+                &path,
+                ind.start,
+                Msg::new(
+                    "Indikatoren mangler «id» eller «url»",
+                    "The indicator lacks \"id\" or \"url\"",
+                ),
+            );
             continue;
         };
         let Some(url) = resolve_url(base_url, href) else {
-            d.error("UNSAFE_LINK", &path, ind.start, Msg::new(format!("«{href}» er verken http(s) eller en relativ adresse"), format!("\"{href}\" is neither http(s) nor a relative address")));
+            d.error(
+                "UNSAFE_LINK",
+                &path,
+                ind.start,
+                Msg::new(
+                    format!("«{href}» er verken http(s) eller en relativ adresse"),
+                    format!("\"{href}\" is neither http(s) nor a relative address"),
+                ),
+            );
             continue;
         };
-        cat.indicators.push(IndicatorRef { id: id.to_string(), url, demo: ind.get("demo").is_some_and(|v| v.v == json::JVal::Bool(true)) });
+        cat.indicators.push(IndicatorRef {
+            id: id.to_string(),
+            url,
+            demo: ind
+                .get("demo")
+                .is_some_and(|v| v.v == json::JVal::Bool(true)),
+        });
     }
-    let ids = |j: Option<&Json>| -> Vec<String> { j.and_then(Json::as_arr).unwrap_or(&[]).iter().filter_map(|x| x.as_str().map(str::to_string)).collect() };
+    let ids = |j: Option<&Json>| -> Vec<String> {
+        j.and_then(Json::as_arr)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect()
+    };
     cat.region_dashboard = ids(root.get("dashboards").and_then(|d| d.get("region")));
     for id in &cat.region_dashboard {
         if cat.indicator(id).is_none() {
-            d.error("UNKNOWN_INDICATOR", "$.dashboards.region", root.start, Msg::new(format!("Indikatoren «{id}» står ikke i «indicators»"), format!("The indicator \"{id}\" is not in \"indicators\"")));
+            d.error(
+                "UNKNOWN_INDICATOR",
+                "$.dashboards.region",
+                root.start,
+                Msg::new(
+                    format!("Indikatoren «{id}» står ikke i «indicators»"),
+                    format!("The indicator \"{id}\" is not in \"indicators\""),
+                ),
+            );
         }
     }
     cat.comparisons = ids(root.get("comparisons"));
@@ -130,10 +202,22 @@ mod tests {
     #[test]
     fn urls_resolve_against_the_catalog() {
         let base = "https://ks.no/innsyn/data/catalog.json?v=2";
-        assert_eq!(resolve_url(base, "demo/a.json").unwrap(), "https://ks.no/innsyn/data/demo/a.json");
-        assert_eq!(resolve_url(base, "/x/b.json").unwrap(), "https://ks.no/x/b.json");
-        assert_eq!(resolve_url(base, "https://data.ssb.no/t.json").unwrap(), "https://data.ssb.no/t.json");
-        assert_eq!(resolve_url("data/catalog.json", "demo/a.json").unwrap(), "data/demo/a.json");
+        assert_eq!(
+            resolve_url(base, "demo/a.json").unwrap(),
+            "https://ks.no/innsyn/data/demo/a.json"
+        );
+        assert_eq!(
+            resolve_url(base, "/x/b.json").unwrap(),
+            "https://ks.no/x/b.json"
+        );
+        assert_eq!(
+            resolve_url(base, "https://data.ssb.no/t.json").unwrap(),
+            "https://data.ssb.no/t.json"
+        );
+        assert_eq!(
+            resolve_url("data/catalog.json", "demo/a.json").unwrap(),
+            "data/demo/a.json"
+        );
         assert_eq!(resolve_url(base, "javascript:alert(1)"), None);
         assert_eq!(resolve_url(base, "data:application/json,{}"), None);
     }

@@ -47,7 +47,8 @@ pub fn quote(s: &str) -> String {
 
 fn split(line: &str, sep: char) -> Vec<(usize, String)> {
     // (column start in characters, field) with "quoted" fields.
-    let (mut out, mut cur, mut quoted, mut start, mut prev_quote) = (Vec::new(), String::new(), false, 1usize, false);
+    let (mut out, mut cur, mut quoted, mut start, mut prev_quote) =
+        (Vec::new(), String::new(), false, 1usize, false);
     for (i, c) in line.chars().enumerate() {
         match c {
             '"' if quoted => {
@@ -74,7 +75,11 @@ fn split(line: &str, sep: char) -> Vec<(usize, String)> {
 
 /// Parses a number as a spreadsheet writes it: `12.5`, `12,5`, `2 073`, `-3`.
 fn number(s: &str) -> Result<Option<f64>, ()> {
-    let t: String = s.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
     if t.is_empty() {
         return Ok(None);
     }
@@ -103,11 +108,21 @@ fn text_obj(t: &[Option<String>; 3]) -> Option<String> {
 pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
     let mut d = Diags::new(csv);
     let csv = csv.strip_prefix('\u{feff}').unwrap_or(csv);
-    let mut lines = csv.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = csv
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let mut rows = Vec::new();
     if let Some((_, head)) = lines.next() {
-        let sep = if head.matches(';').count() > head.matches(',').count() { ';' } else { ',' };
-        let cols: Vec<String> = split(head, sep).into_iter().map(|(_, h)| h.trim().to_ascii_lowercase()).collect();
+        let sep = if head.matches(';').count() > head.matches(',').count() {
+            ';'
+        } else {
+            ','
+        };
+        let cols: Vec<String> = split(head, sep)
+            .into_iter()
+            .map(|(_, h)| h.trim().to_ascii_lowercase())
+            .collect();
         let find = |names: &[&str]| cols.iter().position(|c| names.contains(&c.as_str()));
         let region = find(&["region", "kommunenummer", "kommune", "regionkode"]);
         let period = find(&["period", "periode", "år", "year", "aar"]);
@@ -120,8 +135,14 @@ pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
                 "CSV_COLUMNS",
                 "header",
                 0,
-                Msg::new("Første linje må ha kolonnene region, period og value", "The first line must have the columns region, period and value"),
-                Msg::new("Valgfritt: status, numerator, denominator. Skilletegn ; eller ,", "Optional: status, numerator, denominator. Separator ; or ,"),
+                Msg::new(
+                    "Første linje må ha kolonnene region, period og value",
+                    "The first line must have the columns region, period and value",
+                ),
+                Msg::new(
+                    "Valgfritt: status, numerator, denominator. Skilletegn ; eller ,",
+                    "Optional: status, numerator, denominator. Separator ; or ,",
+                ),
             );
             return (String::new(), d.list);
         };
@@ -129,7 +150,10 @@ pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
         for (_, line) in lines {
             offset = csv.find(line).unwrap_or(offset);
             let fields = split(line, sep);
-            let get = |i: Option<usize>| i.and_then(|i| fields.get(i)).map(|(c, f)| (*c, f.trim().to_string()));
+            let get = |i: Option<usize>| {
+                i.and_then(|i| fields.get(i))
+                    .map(|(c, f)| (*c, f.trim().to_string()))
+            };
             let num = |i: Option<usize>, name: &str, d: &mut Diags| -> Option<f64> {
                 let (col, f) = get(i)?;
                 match number(&f) {
@@ -150,8 +174,14 @@ pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
             let n = num(numerator, "numerator", &mut d);
             let den = num(denominator, "denominator", &mut d);
             let mut parts = vec![
-                format!("\"region\": {}", quote(&get(Some(region)).map(|x| x.1).unwrap_or_default())),
-                format!("\"period\": {}", quote(&get(Some(period)).map(|x| x.1).unwrap_or_default())),
+                format!(
+                    "\"region\": {}",
+                    quote(&get(Some(region)).map(|x| x.1).unwrap_or_default())
+                ),
+                format!(
+                    "\"period\": {}",
+                    quote(&get(Some(period)).map(|x| x.1).unwrap_or_default())
+                ),
                 format!("\"value\": {}", v.map_or("null".into(), |v| v.to_string())),
             ];
             if let Some((_, s)) = get(status).filter(|(_, s)| !s.is_empty()) {
@@ -167,8 +197,15 @@ pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
             offset += line.len() + 1;
         }
     }
-    let mut head = vec![format!("  \"format\": \"innsyn-indicator/1\""), format!("  \"id\": {}", quote(&meta.id))];
-    for (key, t) in [("title", &meta.title), ("description", &meta.description), ("unit", &meta.unit)] {
+    let mut head = vec![
+        format!("  \"format\": \"innsyn-indicator/1\""),
+        format!("  \"id\": {}", quote(&meta.id)),
+    ];
+    for (key, t) in [
+        ("title", &meta.title),
+        ("description", &meta.description),
+        ("unit", &meta.unit),
+    ] {
         if let Some(obj) = text_obj(t) {
             head.push(format!("  \"{key}\": {obj}"));
         }
@@ -177,7 +214,11 @@ pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
         head.push(format!("  \"decimals\": {dec}"));
     }
     if let Some((per, num, den)) = &meta.rate {
-        head.push(format!("  \"rate\": {{ \"per\": {per}, \"numerator\": {}, \"denominator\": {} }}", quote(num), quote(den)));
+        head.push(format!(
+            "  \"rate\": {{ \"per\": {per}, \"numerator\": {}, \"denominator\": {} }}",
+            quote(num),
+            quote(den)
+        ));
     }
     if let Some(h) = &meta.higher_is {
         head.push(format!("  \"higher_is\": {}", quote(h)));
@@ -185,10 +226,14 @@ pub fn csv_to_simple(csv: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
     if let Some(a) = &meta.aggregation {
         head.push(format!("  \"aggregation\": {}", quote(a)));
     }
-    let source: Vec<String> = [("name", &meta.source_name), ("url", &meta.source_url), ("table", &meta.source_table)]
-        .into_iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("\"{k}\": {}", quote(v))))
-        .collect();
+    let source: Vec<String> = [
+        ("name", &meta.source_name),
+        ("url", &meta.source_url),
+        ("table", &meta.source_table),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.as_ref().map(|v| format!("\"{k}\": {}", quote(v))))
+    .collect();
     if !source.is_empty() {
         head.push(format!("  \"source\": {{ {} }}", source.join(", ")));
     }
@@ -208,9 +253,21 @@ mod tests {
     fn meta() -> Meta {
         Meta {
             id: "barn-med-tiltak".into(),
-            title: [Some("Barn med tiltak".into()), Some("Barn med tiltak".into()), Some("Children with measures".into())],
-            description: [Some("Barn med tiltak i løpet av året".into()), Some("Barn med tiltak i løpet av året".into()), Some("Children with measures during the year".into())],
-            unit: [Some("barn".into()), Some("barn".into()), Some("children".into())],
+            title: [
+                Some("Barn med tiltak".into()),
+                Some("Barn med tiltak".into()),
+                Some("Children with measures".into()),
+            ],
+            description: [
+                Some("Barn med tiltak i løpet av året".into()),
+                Some("Barn med tiltak i løpet av året".into()),
+                Some("Children with measures during the year".into()),
+            ],
+            unit: [
+                Some("barn".into()),
+                Some("barn".into()),
+                Some("children".into()),
+            ],
             ..Default::default()
         }
     }
@@ -223,14 +280,23 @@ mod tests {
         let out = read::read_str(&json, &Registry::bundled()).unwrap();
         assert!(out.diagnostics.is_empty(), "{:?}\n{json}", out.diagnostics);
         let ds = &out.datasets[0];
-        assert_eq!(ds.cell_at(&["value", "0403", "2018"]).unwrap().value, Some(2073.5));
-        assert_eq!(ds.cell_at(&["value", "0432", "2018"]).unwrap().status, Some(&crate::status::Status::Confidential));
+        assert_eq!(
+            ds.cell_at(&["value", "0403", "2018"]).unwrap().value,
+            Some(2073.5)
+        );
+        assert_eq!(
+            ds.cell_at(&["value", "0432", "2018"]).unwrap().status,
+            Some(&crate::status::Status::Confidential)
+        );
     }
 
     #[test]
     fn bad_numbers_and_missing_columns_are_named_with_line_and_column() {
         let (_, diags) = csv_to_simple("region,period,value\n0402,2018,\"1.234,5\"\n", &meta());
-        assert_eq!((diags[0].code, diags[0].line, diags[0].col), ("VALUE_NOT_NUMBER", 2, 11));
+        assert_eq!(
+            (diags[0].code, diags[0].line, diags[0].col),
+            ("VALUE_NOT_NUMBER", 2, 11)
+        );
         let (_, diags) = csv_to_simple("kommune,verdi\n0402,1\n", &meta());
         assert_eq!(diags[0].code, "CSV_COLUMNS");
     }
@@ -241,6 +307,9 @@ mod tests {
         m.title[0] = Some("«Sitat» \"og\" \\ linje\nny".into());
         let (json, _) = csv_to_simple("region,period,value\n0402,2018,1\n", &m);
         let out = read::read_str(&json, &Registry::bundled()).unwrap();
-        assert_eq!(out.datasets[0].meta.as_ref().unwrap().title.nb, "«Sitat» \"og\" \\ linje\nny");
+        assert_eq!(
+            out.datasets[0].meta.as_ref().unwrap().title.nb,
+            "«Sitat» \"og\" \\ linje\nny"
+        );
     }
 }

@@ -4,8 +4,8 @@
 //! Each one names the place (JSON path, line, column), says what is wrong in
 //! Norwegian and English, and where it can, how to fix it.
 
-use crate::json::line_col;
 use crate::i18n::Lang;
+use crate::json::line_col;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -22,7 +22,10 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(nb: impl Into<String>, en: impl Into<String>) -> Msg {
-        Msg { nb: nb.into(), en: en.into() }
+        Msg {
+            nb: nb.into(),
+            en: en.into(),
+        }
     }
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
@@ -58,7 +61,14 @@ impl Diagnostic {
             Lang::En => ("line", "col"),
             _ => ("linje", "kol"),
         };
-        let mut s = format!("{sev}[{}] {} ({l} {}, {c} {}): {}", self.code, self.path, self.line, self.col, self.message.get(lang));
+        let mut s = format!(
+            "{sev}[{}] {} ({l} {}, {c} {}): {}",
+            self.code,
+            self.path,
+            self.line,
+            self.col,
+            self.message.get(lang)
+        );
         if let Some(h) = &self.hint {
             s.push_str(" — ");
             s.push_str(h.get(lang));
@@ -79,11 +89,22 @@ pub const MAX_DIAGNOSTICS: usize = 200;
 
 impl<'a> Diags<'a> {
     pub fn new(src: &'a str) -> Self {
-        Diags { src, list: Vec::new() }
+        Diags {
+            src,
+            list: Vec::new(),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn push(&mut self, severity: Severity, code: &'static str, path: &str, offset: u32, message: Msg, hint: Option<Msg>) {
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: &str,
+        offset: u32,
+        message: Msg,
+        hint: Option<Msg>,
+    ) {
         if self.list.len() == MAX_DIAGNOSTICS {
             let (line, col) = line_col(self.src, offset as usize);
             self.list.push(Diagnostic {
@@ -101,8 +122,11 @@ impl<'a> Diags<'a> {
         }
         if self.list.len() > MAX_DIAGNOSTICS {
             // Still count errors as errors even when not listed.
-            if severity == Severity::Error && !self.list.iter().any(|d| d.severity == Severity::Error) {
-                self.list.insert(0, self.make(severity, code, path, offset, message, hint));
+            if severity == Severity::Error
+                && !self.list.iter().any(|d| d.severity == Severity::Error)
+            {
+                self.list
+                    .insert(0, self.make(severity, code, path, offset, message, hint));
             }
             return;
         }
@@ -110,31 +134,67 @@ impl<'a> Diags<'a> {
         self.list.push(d);
     }
 
-    fn make(&self, severity: Severity, code: &'static str, path: &str, offset: u32, message: Msg, hint: Option<Msg>) -> Diagnostic {
+    fn make(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        path: &str,
+        offset: u32,
+        message: Msg,
+        hint: Option<Msg>,
+    ) -> Diagnostic {
         let (line, col) = line_col(self.src, offset as usize);
-        Diagnostic { severity, code, path: path.to_string(), line, col, message, hint }
+        Diagnostic {
+            severity,
+            code,
+            path: path.to_string(),
+            line,
+            col,
+            message,
+            hint,
+        }
     }
 
     pub fn error(&mut self, code: &'static str, path: &str, offset: u32, message: Msg) {
         self.push(Severity::Error, code, path, offset, message, None);
     }
-    pub fn error_hint(&mut self, code: &'static str, path: &str, offset: u32, message: Msg, hint: Msg) {
+    pub fn error_hint(
+        &mut self,
+        code: &'static str,
+        path: &str,
+        offset: u32,
+        message: Msg,
+        hint: Msg,
+    ) {
         self.push(Severity::Error, code, path, offset, message, Some(hint));
     }
     pub fn warn(&mut self, code: &'static str, path: &str, offset: u32, message: Msg) {
         self.push(Severity::Warning, code, path, offset, message, None);
     }
-    pub fn warn_hint(&mut self, code: &'static str, path: &str, offset: u32, message: Msg, hint: Msg) {
+    pub fn warn_hint(
+        &mut self,
+        code: &'static str,
+        path: &str,
+        offset: u32,
+        message: Msg,
+        hint: Msg,
+    ) {
         self.push(Severity::Warning, code, path, offset, message, Some(hint));
     }
 }
 
 /// Appends an object key to a JSON path, quoting keys that are not plain identifiers.
 pub fn path_key(base: &str, key: &str) -> String {
-    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !key.starts_with(|c: char| c.is_ascii_digit()) {
+    if !key.is_empty()
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !key.starts_with(|c: char| c.is_ascii_digit())
+    {
         format!("{base}.{key}")
     } else {
-        format!("{base}[\"{}\"]", key.replace('\\', "\\\\").replace('"', "\\\""))
+        format!(
+            "{base}[\"{}\"]",
+            key.replace('\\', "\\\\").replace('"', "\\\"")
+        )
     }
 }
 

@@ -28,7 +28,14 @@ fn ring(j: &Json) -> Option<Vec<(f64, f64)>> {
     for p in pts {
         let xy = p.num_items()?;
         match xy[..] {
-            [Some(x), Some(y), ..] if x.is_finite() && y.is_finite() && (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y) => out.push((x, y)),
+            [Some(x), Some(y), ..]
+                if x.is_finite()
+                    && y.is_finite()
+                    && (-180.0..=180.0).contains(&x)
+                    && (-90.0..=90.0).contains(&y) =>
+            {
+                out.push((x, y))
+            }
             _ => return None,
         }
     }
@@ -46,28 +53,57 @@ pub fn parse(src: &str, join: &str) -> Result<(Vec<Shape>, Vec<Diagnostic>), Par
     let mut shapes = Vec::new();
     let features = root.get("features").and_then(Json::as_arr).unwrap_or(&[]);
     if features.is_empty() {
-        d.error("NO_FEATURES", "$.features", root.start, Msg::new("Fila har ingen «features»", "The file has no \"features\""));
+        d.error(
+            "NO_FEATURES",
+            "$.features",
+            root.start,
+            Msg::new("Fila har ingen «features»", "The file has no \"features\""),
+        );
     }
     for (i, f) in features.iter().enumerate() {
         let path = path_index("$.features", i);
-        let code = f.get("properties").and_then(|p| p.get(join)).map(|c| match &c.v {
-            JVal::Str(s) => s.to_string(),
-            JVal::Num(n) => format!("{n:04}"),
-            _ => String::new(),
-        });
+        let code = f
+            .get("properties")
+            .and_then(|p| p.get(join))
+            .map(|c| match &c.v {
+                JVal::Str(s) => s.to_string(),
+                JVal::Num(n) => format!("{n:04}"),
+                _ => String::new(),
+            });
         let Some(code) = code.filter(|c| !c.is_empty()) else {
-            d.warn("NO_JOIN_CODE", &path, f.start, Msg::new(format!("Objektet mangler egenskapen «{join}»"), format!("The feature lacks the property \"{join}\"")));
+            d.warn(
+                "NO_JOIN_CODE",
+                &path,
+                f.start,
+                Msg::new(
+                    format!("Objektet mangler egenskapen «{join}»"),
+                    format!("The feature lacks the property \"{join}\""),
+                ),
+            );
             continue;
         };
         let geom = f.get("geometry");
-        let polygons = match (geom.and_then(|g| g.get("type")).and_then(Json::as_str), geom.and_then(|g| g.get("coordinates"))) {
+        let polygons = match (
+            geom.and_then(|g| g.get("type")).and_then(Json::as_str),
+            geom.and_then(|g| g.get("coordinates")),
+        ) {
             (Some("Polygon"), Some(c)) => polygon(c).map(|p| vec![p]),
-            (Some("MultiPolygon"), Some(c)) => c.as_arr().and_then(|ps| ps.iter().map(polygon).collect()),
+            (Some("MultiPolygon"), Some(c)) => {
+                c.as_arr().and_then(|ps| ps.iter().map(polygon).collect())
+            }
             _ => None,
         };
         match polygons {
             Some(polygons) => shapes.push(Shape { code, polygons }),
-            None => d.warn("BAD_GEOMETRY", &path, f.start, Msg::new("Geometrien er ikke et gyldig (multi)polygon", "The geometry is not a valid (multi)polygon")),
+            None => d.warn(
+                "BAD_GEOMETRY",
+                &path,
+                f.start,
+                Msg::new(
+                    "Geometrien er ikke et gyldig (multi)polygon",
+                    "The geometry is not a valid (multi)polygon",
+                ),
+            ),
         }
     }
     Ok((shapes, d.list))
@@ -75,7 +111,9 @@ pub fn parse(src: &str, join: &str) -> Result<(Vec<Shape>, Vec<Diagnostic>), Par
 
 /// Projects shapes into a `width`-wide box; returns the paths and the height.
 pub fn project(shapes: &[Shape], width: f64) -> (Vec<Projected>, f64) {
-    let pts = shapes.iter().flat_map(|s| s.polygons.iter().flatten().flatten());
+    let pts = shapes
+        .iter()
+        .flat_map(|s| s.polygons.iter().flatten().flatten());
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for &(x, y) in pts {
         x0 = x0.min(x);
@@ -96,16 +134,27 @@ pub fn project(shapes: &[Shape], width: f64) -> (Vec<Projected>, f64) {
             for ring in s.polygons.iter().flatten() {
                 let mut last = (f64::NAN, f64::NAN);
                 for (i, &(x, y)) in ring.iter().enumerate() {
-                    let p = ((((x - x0) * k * scale) * 10.0).round() / 10.0, (((y1 - y) * scale) * 10.0).round() / 10.0);
+                    let p = (
+                        (((x - x0) * k * scale) * 10.0).round() / 10.0,
+                        (((y1 - y) * scale) * 10.0).round() / 10.0,
+                    );
                     if p == last {
                         continue;
                     }
-                    d.push_str(&format!("{}{},{}", if i == 0 { 'M' } else { 'L' }, p.0, p.1));
+                    d.push_str(&format!(
+                        "{}{},{}",
+                        if i == 0 { 'M' } else { 'L' },
+                        p.0,
+                        p.1
+                    ));
                     last = p;
                 }
                 d.push('Z');
             }
-            Projected { code: s.code.clone(), d }
+            Projected {
+                code: s.code.clone(),
+                d,
+            }
         })
         .collect();
     (paths, height)
@@ -126,9 +175,15 @@ mod tests {
         let (shapes, diags) = parse(src, "k").unwrap();
         assert_eq!(shapes.len(), 2);
         assert_eq!(shapes[1].code, "0402");
-        assert_eq!(diags.iter().map(|d| d.code).collect::<Vec<_>>(), ["NO_JOIN_CODE", "BAD_GEOMETRY"]);
+        assert_eq!(
+            diags.iter().map(|d| d.code).collect::<Vec<_>>(),
+            ["NO_JOIN_CODE", "BAD_GEOMETRY"]
+        );
         let (paths, h) = project(&shapes, 100.0);
         assert!(paths[0].d.starts_with("M0,") && paths[0].d.ends_with('Z'));
-        assert!(h > 100.0, "two degrees of latitude are taller than two of longitude up here");
+        assert!(
+            h > 100.0,
+            "two degrees of latitude are taller than two of longitude up here"
+        );
     }
 }

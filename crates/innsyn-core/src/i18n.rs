@@ -254,7 +254,10 @@ mod tests {
         assert_eq!(format_number(2073.0, 0, Lang::Nb), "2\u{a0}073");
         assert_eq!(format_number(28.8, 1, Lang::Nn), "28,8");
         assert_eq!(format_number(207.7, 1, Lang::Nb), "207,7");
-        assert_eq!(format_number(1234567.891, 2, Lang::Nb), "1\u{a0}234\u{a0}567,89");
+        assert_eq!(
+            format_number(1234567.891, 2, Lang::Nb),
+            "1\u{a0}234\u{a0}567,89"
+        );
         assert_eq!(format_number(-55623.0, 0, Lang::Nb), "-55\u{a0}623");
         assert_eq!(format_number(-0.04, 1, Lang::Nb), "0,0");
         assert_eq!(format_number(2073.0, 0, Lang::En), "2,073");
@@ -270,7 +273,10 @@ mod tests {
                 assert!(!t.get(l).trim().is_empty(), "{t:?} {l:?}");
             }
         }
-        assert_eq!(T::DemoLabel.get(Lang::Nb), "Fiktive tall – kun til demonstrasjon");
+        assert_eq!(
+            T::DemoLabel.get(Lang::Nb),
+            "Fiktive tall – kun til demonstrasjon"
+        );
     }
 
     #[test]

@@ -79,8 +79,19 @@ impl Json {
     /// `None` if this is not an array or an item is something else.
     pub fn num_items(&self) -> Option<Vec<Option<f64>>> {
         match &self.v {
-            JVal::NumArr(v) => Some(v.iter().map(|x| if x.is_nan() { None } else { Some(*x) }).collect()),
-            JVal::Arr(a) => a.iter().map(|j| match j.v { JVal::Num(n) => Some(Some(n)), JVal::Null => Some(None), _ => None }).collect(),
+            JVal::NumArr(v) => Some(
+                v.iter()
+                    .map(|x| if x.is_nan() { None } else { Some(*x) })
+                    .collect(),
+            ),
+            JVal::Arr(a) => a
+                .iter()
+                .map(|j| match j.v {
+                    JVal::Num(n) => Some(Some(n)),
+                    JVal::Null => Some(None),
+                    _ => None,
+                })
+                .collect(),
             _ => None,
         }
     }
@@ -100,7 +111,8 @@ impl Json {
     }
     /// The value's text exactly as written in `src`.
     pub fn raw<'a>(&self, src: &'a str) -> &'a str {
-        src.get(self.start as usize..self.end as usize).unwrap_or("")
+        src.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 }
 
@@ -129,7 +141,13 @@ pub struct ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.col, self.message_en())
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line,
+            self.col,
+            self.message_en()
+        )
     }
 }
 
@@ -137,11 +155,17 @@ impl ParseError {
     pub fn message_en(&self) -> String {
         match &self.kind {
             ParseErrorKind::Empty => "the file is empty".into(),
-            ParseErrorKind::NotUtf8 => "the file is not UTF-8 text (is it a spreadsheet or a zip file?)".into(),
+            ParseErrorKind::NotUtf8 => {
+                "the file is not UTF-8 text (is it a spreadsheet or a zip file?)".into()
+            }
             ParseErrorKind::TooDeep => format!("JSON nested deeper than {MAX_DEPTH} levels"),
-            ParseErrorKind::TooLarge { limit } => format!("the file is larger than {} MB", limit / 1_000_000),
+            ParseErrorKind::TooLarge { limit } => {
+                format!("the file is larger than {} MB", limit / 1_000_000)
+            }
             ParseErrorKind::Unexpected(c) => format!("unexpected {c}"),
-            ParseErrorKind::UnexpectedEnd => "the JSON ends too early (is the file cut off?)".into(),
+            ParseErrorKind::UnexpectedEnd => {
+                "the JSON ends too early (is the file cut off?)".into()
+            }
             ParseErrorKind::TrailingData => "more text after the end of the JSON value".into(),
             ParseErrorKind::BadNumber => "malformed number".into(),
             ParseErrorKind::BadEscape => "malformed escape in a string".into(),
@@ -151,9 +175,13 @@ impl ParseError {
     pub fn message_nb(&self) -> String {
         match &self.kind {
             ParseErrorKind::Empty => "fila er tom".into(),
-            ParseErrorKind::NotUtf8 => "fila er ikke UTF-8-tekst (er det et regneark eller en zip-fil?)".into(),
+            ParseErrorKind::NotUtf8 => {
+                "fila er ikke UTF-8-tekst (er det et regneark eller en zip-fil?)".into()
+            }
             ParseErrorKind::TooDeep => format!("JSON er nøstet dypere enn {MAX_DEPTH} nivåer"),
-            ParseErrorKind::TooLarge { limit } => format!("fila er større enn {} MB", limit / 1_000_000),
+            ParseErrorKind::TooLarge { limit } => {
+                format!("fila er større enn {} MB", limit / 1_000_000)
+            }
             ParseErrorKind::Unexpected(c) => format!("uventet {c}"),
             ParseErrorKind::UnexpectedEnd => "JSON slutter for tidlig (er fila avkortet?)".into(),
             ParseErrorKind::TrailingData => "mer tekst etter slutten av JSON-verdien".into(),
@@ -169,9 +197,16 @@ pub fn line_col(src: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(src.len());
     let before = &src.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     // Count characters, not bytes: continuation bytes are 0b10xxxxxx.
-    let col = before[line_start..].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32 + 1;
+    let col = before[line_start..]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count() as u32
+        + 1;
     (line, col)
 }
 
@@ -182,13 +217,22 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ParseError> {
         let offset = e.valid_up_to();
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
         let (line, col) = line_col(valid, offset);
-        ParseError { kind: ParseErrorKind::NotUtf8, offset, line, col }
+        ParseError {
+            kind: ParseErrorKind::NotUtf8,
+            offset,
+            line,
+            col,
+        }
     })
 }
 
 /// Parse a whole JSON text.
 pub fn parse(src: &str) -> Result<Json, ParseError> {
-    let mut p = Parser { s: src.as_bytes(), i: 0, src };
+    let mut p = Parser {
+        s: src.as_bytes(),
+        i: 0,
+        src,
+    };
     p.ws();
     if p.i >= p.s.len() {
         return Err(p.err(ParseErrorKind::Empty));
@@ -210,13 +254,21 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn err(&self, kind: ParseErrorKind) -> ParseError {
         let (line, col) = line_col(self.src, self.i);
-        ParseError { kind, offset: self.i, line, col }
+        ParseError {
+            kind,
+            offset: self.i,
+            line,
+            col,
+        }
     }
 
     fn unexpected(&self) -> ParseError {
         match self.src[self.i..].chars().next() {
             None => self.err(ParseErrorKind::UnexpectedEnd),
-            Some(c) if c.is_control() => self.err(ParseErrorKind::Unexpected(format!("control character U+{:04X}", c as u32))),
+            Some(c) if c.is_control() => self.err(ParseErrorKind::Unexpected(format!(
+                "control character U+{:04X}",
+                c as u32
+            ))),
             Some(c) => self.err(ParseErrorKind::Unexpected(format!("'{c}'"))),
         }
     }
@@ -247,7 +299,11 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => JVal::Num(self.number()?),
             Some(_) => return Err(self.unexpected()),
         };
-        Ok(Json { start: start as u32, end: self.i as u32, v })
+        Ok(Json {
+            start: start as u32,
+            end: self.i as u32,
+            v,
+        })
     }
 
     fn literal(&mut self, word: &str, v: JVal) -> Result<JVal, ParseError> {
@@ -293,7 +349,9 @@ impl Parser<'_> {
                 return Err(self.err(ParseErrorKind::BadNumber));
             }
         }
-        let n: f64 = self.src[start..self.i].parse().map_err(|_| self.err(ParseErrorKind::BadNumber))?;
+        let n: f64 = self.src[start..self.i]
+            .parse()
+            .map_err(|_| self.err(ParseErrorKind::BadNumber))?;
         if !n.is_finite() {
             self.i = start;
             return Err(self.err(ParseErrorKind::BadNumber));
@@ -302,8 +360,13 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
-        let h = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err(ParseErrorKind::BadEscape))?;
-        let h = std::str::from_utf8(h).ok().and_then(|h| u32::from_str_radix(h, 16).ok());
+        let h = self
+            .s
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.err(ParseErrorKind::BadEscape))?;
+        let h = std::str::from_utf8(h)
+            .ok()
+            .and_then(|h| u32::from_str_radix(h, 16).ok());
         let h = h.ok_or_else(|| self.err(ParseErrorKind::BadEscape))?;
         self.i += 4;
         Ok(h)
@@ -341,7 +404,9 @@ impl Parser<'_> {
                         Some(b'u') => {
                             self.i += 1;
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) && self.s[self.i..].starts_with(b"\\u") {
+                            let code = if (0xD800..0xDC00).contains(&hi)
+                                && self.s[self.i..].starts_with(b"\\u")
+                            {
                                 self.i += 2;
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
@@ -418,7 +483,19 @@ impl Parser<'_> {
             match b {
                 b',' => items += 1,
                 b']' => return if items >= COMPACT_FROM { items } else { 0 },
-                b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' | b'n' | b'u' | b'l' | b' ' | b'\t' | b'\n' | b'\r' => {}
+                b'0'..=b'9'
+                | b'-'
+                | b'+'
+                | b'.'
+                | b'e'
+                | b'E'
+                | b'n'
+                | b'u'
+                | b'l'
+                | b' '
+                | b'\t'
+                | b'\n'
+                | b'\r' => {}
                 _ => return 0,
             }
         }
@@ -474,7 +551,11 @@ impl Parser<'_> {
             self.i += 1;
             self.ws();
             let value = self.value(depth + 1)?;
-            members.push(Member { key, key_start, value });
+            members.push(Member {
+                key,
+                key_start,
+                value,
+            });
             self.ws();
             match self.s.get(self.i) {
                 Some(b',') => self.i += 1,
@@ -511,7 +592,15 @@ fn nodes_of(src: &str, open: usize, nums: &[f64]) -> Vec<Json> {
     item_spans(src, open as u32, nums.len())
         .into_iter()
         .zip(nums)
-        .map(|((start, end), n)| Json { start, end, v: if n.is_nan() { JVal::Null } else { JVal::Num(*n) } })
+        .map(|((start, end), n)| Json {
+            start,
+            end,
+            v: if n.is_nan() {
+                JVal::Null
+            } else {
+                JVal::Num(*n)
+            },
+        })
         .collect()
 }
 
@@ -533,7 +622,15 @@ mod tests {
 
     #[test]
     fn long_numeric_arrays_are_compact_and_keep_positions() {
-        let items: Vec<String> = (0..100).map(|i| if i % 7 == 0 { "null".into() } else { format!("{i}.5") }).collect();
+        let items: Vec<String> = (0..100)
+            .map(|i| {
+                if i % 7 == 0 {
+                    "null".into()
+                } else {
+                    format!("{i}.5")
+                }
+            })
+            .collect();
         let src = format!("[ {} ]", items.join(" ,\n"));
         let j = parse(&src).unwrap();
         assert!(matches!(j.v, JVal::NumArr(_)));
@@ -546,7 +643,10 @@ mod tests {
         let src2 = format!("[{}, \"x\"]", items.join(","));
         let j2 = parse(&src2).unwrap();
         let a = j2.as_arr().unwrap();
-        assert_eq!((a.len(), a[99].raw(&src2), a[100].as_str()), (101, "99.5", Some("x")));
+        assert_eq!(
+            (a.len(), a[99].raw(&src2), a[100].as_str()),
+            (101, "99.5", Some("x"))
+        );
     }
 
     #[test]
@@ -559,14 +659,27 @@ mod tests {
         let e = parse("{\n  \"a\": 1,\n  \"b\": tru\n}").unwrap_err();
         assert_eq!((e.line, e.col), (3, 8));
         assert_eq!(parse("   ").unwrap_err().kind, ParseErrorKind::Empty);
-        assert_eq!(parse("[1,").unwrap_err().kind, ParseErrorKind::UnexpectedEnd);
-        assert_eq!(parse("[1] x").unwrap_err().kind, ParseErrorKind::TrailingData);
+        assert_eq!(
+            parse("[1,").unwrap_err().kind,
+            ParseErrorKind::UnexpectedEnd
+        );
+        assert_eq!(
+            parse("[1] x").unwrap_err().kind,
+            ParseErrorKind::TrailingData
+        );
         for cut in ["[", "{", "[1,", "{\"a\":", " [ ", "[[", "{\"a\":{"] {
-            assert_eq!(parse(cut).unwrap_err().kind, ParseErrorKind::UnexpectedEnd, "{cut}");
+            assert_eq!(
+                parse(cut).unwrap_err().kind,
+                ParseErrorKind::UnexpectedEnd,
+                "{cut}"
+            );
         }
         assert_eq!(parse("01").unwrap_err().kind, ParseErrorKind::TrailingData);
         assert_eq!(parse("1e999").unwrap_err().kind, ParseErrorKind::BadNumber);
-        assert_eq!(parse("\"a\u{1}\"").unwrap_err().kind, ParseErrorKind::ControlInString);
+        assert_eq!(
+            parse("\"a\u{1}\"").unwrap_err().kind,
+            ParseErrorKind::ControlInString
+        );
     }
 
     #[test]

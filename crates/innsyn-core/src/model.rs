@@ -54,9 +54,26 @@ pub struct Dimension {
 }
 
 impl Dimension {
-    pub fn new(id: impl Into<String>, label: impl Into<String>, role: Option<Role>, categories: Vec<Category>) -> Self {
-        let index = categories.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Dimension { id: id.into(), label: label.into(), role, categories, note: Vec::new(), links: Vec::new(), index }
+    pub fn new(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        role: Option<Role>,
+        categories: Vec<Category>,
+    ) -> Self {
+        let index = categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Dimension {
+            id: id.into(),
+            label: label.into(),
+            role,
+            categories,
+            note: Vec::new(),
+            links: Vec::new(),
+            index,
+        }
     }
     pub fn len(&self) -> usize {
         self.categories.len()
@@ -77,7 +94,9 @@ impl Dimension {
 /// SSB names its region dimensions `Region`, `KOKkommuneregion0000`,
 /// `KOKfylkesregion0000` and the like.
 pub fn is_ssb_region_dimension(id: &str) -> bool {
-    id == "Region" || id.eq_ignore_ascii_case("region") || (id.starts_with("KOK") && id.contains("region"))
+    id == "Region"
+        || id.eq_ignore_ascii_case("region")
+        || (id.starts_with("KOK") && id.contains("region"))
 }
 
 /// A cell: a number, or no number and the reason why.
@@ -97,7 +116,11 @@ pub struct I18nText {
 
 impl I18nText {
     pub fn plain(s: impl Into<String>) -> Self {
-        I18nText { nb: s.into(), nn: None, en: None }
+        I18nText {
+            nb: s.into(),
+            nn: None,
+            en: None,
+        }
     }
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
@@ -186,7 +209,9 @@ impl Values {
         self.0.is_empty()
     }
     pub fn iter(&self) -> impl Iterator<Item = Option<f64>> + '_ {
-        self.0.iter().map(|v| if v.is_nan() { None } else { Some(*v) })
+        self.0
+            .iter()
+            .map(|v| if v.is_nan() { None } else { Some(*v) })
     }
     /// Pads with missing cells or cuts to `n`.
     pub fn resize(&mut self, n: usize) {
@@ -202,7 +227,11 @@ impl PartialEq for Values {
 
 impl FromIterator<Option<f64>> for Values {
     fn from_iter<I: IntoIterator<Item = Option<f64>>>(iter: I) -> Values {
-        Values(iter.into_iter().map(|v| v.filter(|x| x.is_finite()).unwrap_or(f64::NAN)).collect())
+        Values(
+            iter.into_iter()
+                .map(|v| v.filter(|x| x.is_finite()).unwrap_or(f64::NAN))
+                .collect(),
+        )
     }
 }
 
@@ -227,7 +256,11 @@ impl StatusMap {
     }
     /// The same status for all `n` cells.
     pub fn all(status: Status, n: usize) -> StatusMap {
-        StatusMap { cells: Vec::new(), table: vec![status], all: u32::try_from(n).ok().map(|n| (0, n)) }
+        StatusMap {
+            cells: Vec::new(),
+            table: vec![status],
+            all: u32::try_from(n).ok().map(|n| (0, n)),
+        }
     }
     pub fn get(&self, cell: usize) -> Option<&Status> {
         let cell = u32::try_from(cell).ok()?;
@@ -246,8 +279,14 @@ impl StatusMap {
     /// (cell, status) in cell order.
     pub fn iter(&self) -> Box<dyn Iterator<Item = (usize, &Status)> + '_> {
         match self.all {
-            Some((_, n)) => Box::new((0..n as usize).filter_map(move |c| self.get(c).map(|s| (c, s)))),
-            None => Box::new(self.cells.iter().map(|&(c, id)| (c as usize, &self.table[id as usize]))),
+            Some((_, n)) => {
+                Box::new((0..n as usize).filter_map(move |c| self.get(c).map(|s| (c, s))))
+            }
+            None => Box::new(
+                self.cells
+                    .iter()
+                    .map(|&(c, id)| (c as usize, &self.table[id as usize])),
+            ),
         }
     }
 }
@@ -261,7 +300,9 @@ pub struct StatusBuilder {
 
 impl StatusBuilder {
     pub fn push(&mut self, cell: usize, status: Status) {
-        let Ok(cell) = u32::try_from(cell) else { return };
+        let Ok(cell) = u32::try_from(cell) else {
+            return;
+        };
         let table = &mut self.map.table;
         let id = match table.iter().position(|s| *s == status) {
             Some(id) => id,
@@ -343,12 +384,20 @@ impl Dataset {
     }
 
     pub fn cell(&self, index: usize) -> Cell<'_> {
-        Cell { value: self.values.get(index), status: self.status.get(index) }
+        Cell {
+            value: self.values.get(index),
+            status: self.status.get(index),
+        }
     }
 
     /// The cell at the given category ids, one per dimension, in dimension order.
     pub fn cell_at(&self, ids: &[&str]) -> Option<Cell<'_>> {
-        let coords: Option<Vec<usize>> = self.dims.iter().zip(ids).map(|(d, id)| d.position(id)).collect();
+        let coords: Option<Vec<usize>> = self
+            .dims
+            .iter()
+            .zip(ids)
+            .map(|(d, id)| d.position(id))
+            .collect();
         let coords = coords?;
         self.index_of(&coords).map(|i| self.cell(i))
     }
@@ -358,15 +407,21 @@ impl Dataset {
     }
 
     pub fn time_dim(&self) -> Option<usize> {
-        self.dims.iter().position(|d| d.role == Some(Role::Time)).or_else(|| {
-            self.dims.iter().position(|d| matches!(d.id.as_str(), "Tid" | "time" | "Time" | "period" | "year"))
-        })
+        self.dims
+            .iter()
+            .position(|d| d.role == Some(Role::Time))
+            .or_else(|| {
+                self.dims.iter().position(|d| {
+                    matches!(d.id.as_str(), "Tid" | "time" | "Time" | "period" | "year")
+                })
+            })
     }
 
     pub fn metric_dim(&self) -> Option<usize> {
-        self.dims.iter().position(|d| d.role == Some(Role::Metric)).or_else(|| {
-            self.dims.iter().position(|d| d.id == "ContentsCode")
-        })
+        self.dims
+            .iter()
+            .position(|d| d.role == Some(Role::Metric))
+            .or_else(|| self.dims.iter().position(|d| d.id == "ContentsCode"))
     }
 }
 
@@ -375,7 +430,11 @@ mod tests {
     use super::*;
 
     fn cat(id: &str) -> Category {
-        Category { id: id.into(), label: id.into(), ..Default::default() }
+        Category {
+            id: id.into(),
+            label: id.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -399,7 +458,12 @@ mod tests {
 
     #[test]
     fn status_map_is_sorted_deduplicated_and_compact() {
-        let m = StatusMap::from_pairs([(9, Status::Confidential), (2, Status::NotAvailable), (9, Status::Provisional), (5, Status::Confidential)]);
+        let m = StatusMap::from_pairs([
+            (9, Status::Confidential),
+            (2, Status::NotAvailable),
+            (9, Status::Provisional),
+            (5, Status::Confidential),
+        ]);
         assert_eq!(m.len(), 3);
         assert_eq!(m.get(9), Some(&Status::Provisional), "the later pair wins");
         assert_eq!(m.get(2), Some(&Status::NotAvailable));
@@ -407,6 +471,9 @@ mod tests {
         assert_eq!(m.iter().map(|(c, _)| c).collect::<Vec<_>>(), vec![2, 5, 9]);
         assert_eq!(m.table.len(), 3);
         let all = StatusMap::all(Status::Provisional, 4);
-        assert_eq!((all.get(3), all.get(4), all.len()), (Some(&Status::Provisional), None, 4));
+        assert_eq!(
+            (all.get(3), all.get(4), all.len()),
+            (Some(&Status::Provisional), None, 4)
+        );
     }
 }

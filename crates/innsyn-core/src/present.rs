@@ -47,9 +47,18 @@ impl Ranking {
         let n = self.rows.len();
         let shown: Vec<(&RankRow, f64)> = self.with_value().collect();
         let mut s = match lang {
-            Lang::Nb => format!("Liggende søylediagram over {n} kommuner i {}, {unit}.", self.period),
-            Lang::Nn => format!("Liggjande søylediagram over {n} kommunar i {}, {unit}.", self.period),
-            Lang::En => format!("Horizontal bar chart of {n} municipalities in {}, {unit}.", self.period),
+            Lang::Nb => format!(
+                "Liggende søylediagram over {n} kommuner i {}, {unit}.",
+                self.period
+            ),
+            Lang::Nn => format!(
+                "Liggjande søylediagram over {n} kommunar i {}, {unit}.",
+                self.period
+            ),
+            Lang::En => format!(
+                "Horizontal bar chart of {n} municipalities in {}, {unit}.",
+                self.period
+            ),
         };
         if let (Some((hi, hv)), Some((lo, lv))) = (shown.first(), shown.last()) {
             let (hv, lv) = (self.format(*hv, lang), self.format(*lv, lang));
@@ -64,9 +73,15 @@ impl Ranking {
         if missing > 0 {
             s.push(' ');
             s.push_str(&match lang {
-                Lang::Nb => format!("{missing} av {n} kommuner har ikke tall; tabellen viser hvorfor."),
-                Lang::Nn => format!("{missing} av {n} kommunar har ikkje tal; tabellen viser kvifor."),
-                Lang::En => format!("{missing} of {n} municipalities have no figure; the table shows why."),
+                Lang::Nb => {
+                    format!("{missing} av {n} kommuner har ikke tall; tabellen viser hvorfor.")
+                }
+                Lang::Nn => {
+                    format!("{missing} av {n} kommunar har ikkje tal; tabellen viser kvifor.")
+                }
+                Lang::En => {
+                    format!("{missing} of {n} municipalities have no figure; the table shows why.")
+                }
             });
         }
         s
@@ -83,7 +98,9 @@ pub fn reason(status: Option<&Status>, lang: Lang) -> String {
 
 /// Periods of the dataset that have at least one region value (first measure).
 pub fn periods_with_values(ds: &Dataset) -> Vec<String> {
-    let Some(t) = ds.time_dim() else { return Vec::new() };
+    let Some(t) = ds.time_dim() else {
+        return Vec::new();
+    };
     let m = ds.metric_dim();
     let mut has = vec![false; ds.dims[t].len()];
     for (i, v) in ds.values.iter().enumerate() {
@@ -94,29 +111,55 @@ pub fn periods_with_values(ds: &Dataset) -> Vec<String> {
             }
         }
     }
-    ds.dims[t].categories.iter().zip(has).filter(|(_, h)| *h).map(|(c, _)| c.id.clone()).collect()
+    ds.dims[t]
+        .categories
+        .iter()
+        .zip(has)
+        .filter(|(_, h)| *h)
+        .map(|(c, _)| c.id.clone())
+        .collect()
 }
 
 /// The ranking of the 48 municipalities in `period` (default: the latest with values).
 pub fn ranking(ds: &Dataset, registry: &Registry, period: Option<&str>) -> Option<Ranking> {
-    ranking_of(ds, registry, period, &(0..registry.municipalities.len()).collect::<Vec<_>>())
+    ranking_of(
+        ds,
+        registry,
+        period,
+        &(0..registry.municipalities.len()).collect::<Vec<_>>(),
+    )
 }
 
 /// The ranking of some municipalities (indices into the registry).
-pub fn ranking_of(ds: &Dataset, registry: &Registry, period: Option<&str>, members: &[usize]) -> Option<Ranking> {
+pub fn ranking_of(
+    ds: &Dataset,
+    registry: &Registry,
+    period: Option<&str>,
+    members: &[usize],
+) -> Option<Ranking> {
     ranking_measure(ds, registry, period, members, None)
 }
 
 /// The ranking of one of a rate's counts (`numerator` or `denominator`), or of
 /// the value when `measure` is `None`. A count is shown with its own name as
 /// unit and no decimals.
-pub fn ranking_measure(ds: &Dataset, registry: &Registry, period: Option<&str>, members: &[usize], measure: Option<&str>) -> Option<Ranking> {
+pub fn ranking_measure(
+    ds: &Dataset,
+    registry: &Registry,
+    period: Option<&str>,
+    members: &[usize],
+    measure: Option<&str>,
+) -> Option<Ranking> {
     let mut meta = ds.meta.clone().unwrap_or_default();
     let mi = match (measure, ds.metric_dim()) {
         (None, _) => 0,
         (Some(name), Some(m)) => {
             let rate = meta.rate.clone()?;
-            let label = if name == "numerator" { rate.numerator } else { rate.denominator };
+            let label = if name == "numerator" {
+                rate.numerator
+            } else {
+                rate.denominator
+            };
             meta.unit = label.clone();
             meta.title = label;
             meta.decimals = 0;
@@ -134,7 +177,10 @@ pub fn ranking_measure(ds: &Dataset, registry: &Registry, period: Option<&str>, 
     let m = ds.metric_dim();
     let year: u16 = period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2024);
     let mut rows = Vec::new();
-    for mu in members.iter().filter_map(|&i| registry.municipalities.get(i)) {
+    for mu in members
+        .iter()
+        .filter_map(|&i| registry.municipalities.get(i))
+    {
         let found = municipality_column(ds, mu, ti, year).map(|(ri, code)| {
             let mut coords = vec![0; ds.dims.len()];
             coords[t] = ti;
@@ -153,8 +199,15 @@ pub fn ranking_measure(ds: &Dataset, registry: &Registry, period: Option<&str>, 
             });
             (value, status, code)
         });
-        let (value, status, code) = found.unwrap_or((None, Some(Status::NotAvailable), mu.code_in(year)));
-        rows.push(RankRow { id: mu.id.clone(), name: mu.name.clone(), code: code.to_string(), value, status });
+        let (value, status, code) =
+            found.unwrap_or((None, Some(Status::NotAvailable), mu.code_in(year)));
+        rows.push(RankRow {
+            id: mu.id.clone(),
+            name: mu.name.clone(),
+            code: code.to_string(),
+            value,
+            status,
+        });
     }
     if rows.iter().all(|r| r.value.is_none()) {
         return None;
@@ -174,7 +227,11 @@ fn measure_positions(ds: &Dataset) -> [Option<usize>; 3] {
         None => [Some(0), None, None],
         Some(m) => {
             let d = &ds.dims[m];
-            [Some(d.position("value").unwrap_or(0)), d.position("numerator"), d.position("denominator")]
+            [
+                Some(d.position("value").unwrap_or(0)),
+                d.position("numerator"),
+                d.position("denominator"),
+            ]
         }
     }
 }
@@ -183,12 +240,21 @@ fn measure_positions(ds: &Dataset) -> [Option<usize>; 3] {
 /// the number it is under. A file may use any of the municipality's numbers:
 /// the one valid that year is tried first, then the others, and the first
 /// whose (first-measure) cell says anything wins; else the first that exists.
-fn municipality_column<'a>(ds: &Dataset, mu: &'a crate::registry::Municipality, ti: usize, year: u16) -> Option<(usize, &'a str)> {
+fn municipality_column<'a>(
+    ds: &Dataset,
+    mu: &'a crate::registry::Municipality,
+    ti: usize,
+    year: u16,
+) -> Option<(usize, &'a str)> {
     let (t, r, m) = (ds.time_dim()?, ds.region_dim()?, ds.metric_dim());
-    let candidates = std::iter::once(mu.code_in(year)).chain(std::iter::once(mu.id.as_str())).chain(mu.numbers.iter().map(|n| n.code.as_str()));
+    let candidates = std::iter::once(mu.code_in(year))
+        .chain(std::iter::once(mu.id.as_str()))
+        .chain(mu.numbers.iter().map(|n| n.code.as_str()));
     let mut first = None;
     for code in candidates {
-        let Some(ri) = ds.dims[r].position(code) else { continue };
+        let Some(ri) = ds.dims[r].position(code) else {
+            continue;
+        };
         first.get_or_insert((ri, code));
         let mut coords = vec![0; ds.dims.len()];
         coords[t] = ti;
@@ -208,9 +274,17 @@ fn municipality_column<'a>(ds: &Dataset, mu: &'a crate::registry::Municipality, 
 /// numbers the file uses (the one valid that year first).
 pub fn municipality_part(ds: &Dataset, registry: &Registry, muni: usize, period: &str) -> Part {
     let mu = &registry.municipalities[muni];
-    let mut part = Part { region: mu.id.clone(), status: Some(Status::NotAvailable), ..Default::default() };
-    let (Some(t), Some(r)) = (ds.time_dim(), ds.region_dim()) else { return part };
-    let Some(ti) = ds.dims[t].position(period) else { return part };
+    let mut part = Part {
+        region: mu.id.clone(),
+        status: Some(Status::NotAvailable),
+        ..Default::default()
+    };
+    let (Some(t), Some(r)) = (ds.time_dim(), ds.region_dim()) else {
+        return part;
+    };
+    let Some(ti) = ds.dims[t].position(period) else {
+        return part;
+    };
     let year: u16 = period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(2024);
     let [value, num, den] = measure_positions(ds);
     let m = ds.metric_dim();
@@ -237,14 +311,24 @@ pub fn municipality_part(ds: &Dataset, registry: &Registry, muni: usize, period:
 /// A figure for a group of municipalities in each period of the dataset,
 /// computed by the indicator's rule. `members(year)` gives the group's
 /// members that year (a county's membership changes with the reforms).
-pub fn group_series(ds: &Dataset, registry: &Registry, rule: Rule, members: &dyn Fn(u16) -> Vec<usize>) -> Vec<(String, Combined)> {
-    let Some(t) = ds.time_dim() else { return Vec::new() };
+pub fn group_series(
+    ds: &Dataset,
+    registry: &Registry,
+    rule: Rule,
+    members: &dyn Fn(u16) -> Vec<usize>,
+) -> Vec<(String, Combined)> {
+    let Some(t) = ds.time_dim() else {
+        return Vec::new();
+    };
     ds.dims[t]
         .categories
         .iter()
         .map(|c| {
             let year: u16 = c.id.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-            let parts: Vec<Part> = members(year).into_iter().map(|m| municipality_part(ds, registry, m, &c.id)).collect();
+            let parts: Vec<Part> = members(year)
+                .into_iter()
+                .map(|m| municipality_part(ds, registry, m, &c.id))
+                .collect();
             (c.id.clone(), combine(rule, &parts))
         })
         .collect()
@@ -265,8 +349,16 @@ pub struct Trend {
 pub fn trend(series: &[(String, Option<f64>)]) -> Option<Trend> {
     let last = series.iter().rposition(|(_, v)| v.is_some())?;
     let (period, value) = (series[last].0.clone(), series[last].1?);
-    let back = |k: usize| last.checked_sub(k).and_then(|i| series[i].1.map(|v| (series[i].0.clone(), value - v)));
-    Some(Trend { period, value, change_1: back(1), change_5: back(5) })
+    let back = |k: usize| {
+        last.checked_sub(k)
+            .and_then(|i| series[i].1.map(|v| (series[i].0.clone(), value - v)))
+    };
+    Some(Trend {
+        period,
+        value,
+        change_1: back(1),
+        change_5: back(5),
+    })
 }
 
 /// A signed change the way the language writes it: "+1,2", "-0,4", "±0".
@@ -283,18 +375,32 @@ pub fn format_change(v: f64, decimals: u8, lang: Lang) -> String {
 
 /// A municipality's rank in `period`: 1 for the highest value, ties share a
 /// rank; `(rank, municipalities with a value)`. `None` when it has no value.
-pub fn rank(ds: &Dataset, registry: &Registry, muni: usize, period: &str) -> Option<(usize, usize)> {
+pub fn rank(
+    ds: &Dataset,
+    registry: &Registry,
+    muni: usize,
+    period: &str,
+) -> Option<(usize, usize)> {
     let r = ranking(ds, registry, Some(period))?;
     let id = &registry.municipalities.get(muni)?.id;
     let own = r.rows.iter().find(|row| &row.id == id)?.value?;
     let values: Vec<f64> = r.with_value().map(|(_, v)| v).collect();
-    Some((1 + values.iter().filter(|v| **v > own).count(), values.len()))
+    Some((
+        1 + values.iter().filter(|v| **v > own).count(),
+        values.len(),
+    ))
 }
 
 /// A municipality's own figures in every period of the dataset.
 pub fn municipality_series(ds: &Dataset, registry: &Registry, muni: usize) -> Vec<(String, Part)> {
-    let Some(t) = ds.time_dim() else { return Vec::new() };
-    ds.dims[t].categories.iter().map(|c| (c.id.clone(), municipality_part(ds, registry, muni, &c.id))).collect()
+    let Some(t) = ds.time_dim() else {
+        return Vec::new();
+    };
+    ds.dims[t]
+        .categories
+        .iter()
+        .map(|c| (c.id.clone(), municipality_part(ds, registry, muni, &c.id)))
+        .collect()
 }
 
 /// Class breaks for a choropleth: `classes - 1` upper bounds splitting the
@@ -325,7 +431,12 @@ pub fn class_of(v: f64, breaks: &[f64]) -> usize {
 /// Short unique labels for the tile map: "HAM", "SEL", "STE" (Stor-Elvdal).
 /// Single-word names choose first: they have the fewest candidates.
 pub fn abbreviations(names: &[&str]) -> Vec<String> {
-    let words_of = |name: &str| -> Vec<Vec<char>> { name.split([' ', '-']).filter(|w| !w.is_empty()).map(|w| w.to_uppercase().chars().collect()).collect() };
+    let words_of = |name: &str| -> Vec<Vec<char>> {
+        name.split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_uppercase().chars().collect())
+            .collect()
+    };
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|&i| words_of(names[i]).len());
     let mut out = vec![String::new(); names.len()];
@@ -342,7 +453,16 @@ pub fn abbreviations(names: &[&str]) -> Vec<String> {
         for k in 3..first.len() {
             cands.push(first.iter().take(2).chain(first.get(k)).collect());
         }
-        let pick = cands.into_iter().find(|c| !taken.contains(c)).unwrap_or_else(|| format!("{}{}", first.iter().take(2).collect::<String>(), taken.len()));
+        let pick = cands
+            .into_iter()
+            .find(|c| !taken.contains(c))
+            .unwrap_or_else(|| {
+                format!(
+                    "{}{}",
+                    first.iter().take(2).collect::<String>(),
+                    taken.len()
+                )
+            });
         taken.push(pick.clone());
         out[i] = pick;
     }
@@ -367,7 +487,11 @@ pub struct Tile {
 pub fn tile_map(ranking: &Ranking, registry: &Registry) -> (Vec<Tile>, Vec<f64>) {
     let values: Vec<f64> = ranking.with_value().map(|(_, v)| v).collect();
     let breaks = class_breaks(&values, 5, ranking.meta.decimals);
-    let names: Vec<&str> = registry.municipalities.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = registry
+        .municipalities
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     let abbrs = abbreviations(&names);
     let tiles = registry
         .municipalities
@@ -376,7 +500,16 @@ pub fn tile_map(ranking: &Ranking, registry: &Registry) -> (Vec<Tile>, Vec<f64>)
         .filter_map(|(m, abbr)| {
             let (col, row) = m.tile?;
             let r = ranking.rows.iter().find(|r| r.id == m.id)?;
-            Some(Tile { id: m.id.clone(), name: m.name.clone(), abbr, col, row, value: r.value, status: r.status.clone(), class: r.value.map(|v| class_of(v, &breaks)) })
+            Some(Tile {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                abbr,
+                col,
+                row,
+                value: r.value,
+                status: r.status.clone(),
+                class: r.value.map(|v| class_of(v, &breaks)),
+            })
         })
         .collect();
     (tiles, breaks)
@@ -399,7 +532,10 @@ pub fn published_series(ds: &Dataset, code: &str) -> Option<Vec<(String, Option<
                 if let Some(m) = m {
                     coords[m] = 0;
                 }
-                (c.id.clone(), ds.index_of(&coords).and_then(|i| ds.values.get(i)))
+                (
+                    c.id.clone(),
+                    ds.index_of(&coords).and_then(|i| ds.values.get(i)),
+                )
             })
             .collect(),
     )

@@ -18,7 +18,14 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [View::Overview, View::Region, View::Municipality, View::Indicator, View::Cooperation, View::Validate];
+    pub const ALL: [View; 6] = [
+        View::Overview,
+        View::Region,
+        View::Municipality,
+        View::Indicator,
+        View::Cooperation,
+        View::Validate,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             View::Overview => "overview",
@@ -57,10 +64,20 @@ impl Query {
     /// Reads a query string, with or without the leading `?`.
     pub fn parse(qs: &str) -> Query {
         let mut q = Query::default();
-        for pair in qs.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        for pair in qs
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = decode(v);
-            let list = |v: &str| -> Vec<String> { v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect() };
+            let list = |v: &str| -> Vec<String> {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
             match decode(k).as_str() {
                 "view" => q.view = View::from_code(&v).unwrap_or_default(),
                 "region" => q.region = Some(v).filter(|s| !s.is_empty()),
@@ -142,7 +159,10 @@ pub fn decode(s: &str) -> String {
         match b[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < b.len() => {
-                match std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(v) => {
                         out.push(v);
                         i += 2;
@@ -170,11 +190,38 @@ mod tests {
     #[test]
     fn round_trips() {
         let cases = [
-            Query { view: View::Region, region: Some("04".into()), indicator: Some("barn-med-tiltak".into()), year: Some(2018), compare: vec!["EAKUO".into(), "EKG13".into()], lang: Lang::Nn, ..Default::default() },
-            Query { view: View::Cooperation, members: vec!["3407".into(), "3447".into(), "3448".into()], embed: true, lang: Lang::En, ..Default::default() },
-            Query { catalog: Some("https://example.org/data/katalog.json?v=2&x=æ ø".into()), ..Default::default() },
-            Query { view: View::Municipality, region: Some("K-0412 &=?".into()), ..Default::default() },
-            Query { view: View::Indicator, indicator: Some("barn-med-tiltak".into()), year: Some(2019), measure: Some("numerator".into()), ..Default::default() },
+            Query {
+                view: View::Region,
+                region: Some("04".into()),
+                indicator: Some("barn-med-tiltak".into()),
+                year: Some(2018),
+                compare: vec!["EAKUO".into(), "EKG13".into()],
+                lang: Lang::Nn,
+                ..Default::default()
+            },
+            Query {
+                view: View::Cooperation,
+                members: vec!["3407".into(), "3447".into(), "3448".into()],
+                embed: true,
+                lang: Lang::En,
+                ..Default::default()
+            },
+            Query {
+                catalog: Some("https://example.org/data/katalog.json?v=2&x=æ ø".into()),
+                ..Default::default()
+            },
+            Query {
+                view: View::Municipality,
+                region: Some("K-0412 &=?".into()),
+                ..Default::default()
+            },
+            Query {
+                view: View::Indicator,
+                indicator: Some("barn-med-tiltak".into()),
+                year: Some(2019),
+                measure: Some("numerator".into()),
+                ..Default::default()
+            },
         ];
         for q in cases {
             let s = q.to_query_string();
@@ -185,14 +232,32 @@ mod tests {
 
     #[test]
     fn writes_the_documented_form() {
-        let q = Query { view: View::Region, region: Some("04".into()), year: Some(2018), compare: vec!["EAKUO".into(), "04".into()], ..Default::default() };
-        assert_eq!(q.to_query_string(), "?view=region&region=04&year=2018&compare=EAKUO,04");
+        let q = Query {
+            view: View::Region,
+            region: Some("04".into()),
+            year: Some(2018),
+            compare: vec!["EAKUO".into(), "04".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            q.to_query_string(),
+            "?view=region&region=04&year=2018&compare=EAKUO,04"
+        );
     }
 
     #[test]
     fn lenient_parsing() {
-        let q = Query::parse("?view=nope&year=abc&lang=de&embed=1&foo=bar&region=&compare=,a,,b&measure=evil");
-        assert_eq!(q, Query { embed: true, compare: vec!["a".into(), "b".into()], ..Default::default() });
+        let q = Query::parse(
+            "?view=nope&year=abc&lang=de&embed=1&foo=bar&region=&compare=,a,,b&measure=evil",
+        );
+        assert_eq!(
+            q,
+            Query {
+                embed: true,
+                compare: vec!["a".into(), "b".into()],
+                ..Default::default()
+            }
+        );
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("a+b%20c%C3%A6"), "a b cæ");
     }

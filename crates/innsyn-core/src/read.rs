@@ -46,9 +46,20 @@ impl ReadOutput {
     }
 }
 
-pub fn read_bytes(bytes: &[u8], registry: &Registry, opts: Options) -> Result<ReadOutput, ParseError> {
+pub fn read_bytes(
+    bytes: &[u8],
+    registry: &Registry,
+    opts: Options,
+) -> Result<ReadOutput, ParseError> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(ParseError { kind: ParseErrorKind::TooLarge { limit: MAX_FILE_BYTES }, offset: 0, line: 1, col: 1 });
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLarge {
+                limit: MAX_FILE_BYTES,
+            },
+            offset: 0,
+            line: 1,
+            col: 1,
+        });
     }
     read_with(json::decode(bytes)?, registry, opts)
 }
@@ -59,13 +70,25 @@ pub fn read_str(src: &str, registry: &Registry) -> Result<ReadOutput, ParseError
 
 pub fn read_with(src: &str, registry: &Registry, opts: Options) -> Result<ReadOutput, ParseError> {
     if src.len() > MAX_FILE_BYTES {
-        return Err(ParseError { kind: ParseErrorKind::TooLarge { limit: MAX_FILE_BYTES }, offset: 0, line: 1, col: 1 });
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLarge {
+                limit: MAX_FILE_BYTES,
+            },
+            offset: 0,
+            line: 1,
+            col: 1,
+        });
     }
     let root = json::parse(src)?;
     let mut d = Diags::new(src);
     let mut dimensions = Vec::new();
     let (format, datasets) = if simple::is_simple(&root) {
-        (Format::Simple, simple::read(&root, src, registry, &mut d).into_iter().collect())
+        (
+            Format::Simple,
+            simple::read(&root, src, registry, &mut d)
+                .into_iter()
+                .collect(),
+        )
     } else if jsonstat::is_jsonstat(&root) {
         let out = jsonstat::read(root, src, opts.keep_raw, registry, &mut d);
         dimensions = out.dimensions;
@@ -80,5 +103,10 @@ pub fn read_with(src: &str, registry: &Registry, opts: Options) -> Result<ReadOu
         );
         (Format::Unknown, Vec::new())
     };
-    Ok(ReadOutput { format, datasets, dimensions, diagnostics: d.list })
+    Ok(ReadOutput {
+        format,
+        datasets,
+        dimensions,
+        diagnostics: d.list,
+    })
 }

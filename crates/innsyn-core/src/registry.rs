@@ -40,7 +40,11 @@ impl Municipality {
         self.numbers
             .iter()
             .find(|p| p.from <= year && p.to.is_none_or(|t| year <= t))
-            .unwrap_or(if year < first.from { first } else { &self.numbers[self.numbers.len() - 1] })
+            .unwrap_or(if year < first.from {
+                first
+            } else {
+                &self.numbers[self.numbers.len() - 1]
+            })
     }
     /// The number this municipality had in `year` (clamped to the known range).
     pub fn code_in(&self, year: u16) -> &str {
@@ -52,7 +56,10 @@ impl Municipality {
     }
     /// The county before the 2020 reform: 04 Hedmark or 05 Oppland.
     pub fn old_county(&self) -> &str {
-        self.numbers.first().map(|p| p.county.as_str()).unwrap_or("")
+        self.numbers
+            .first()
+            .map(|p| p.county.as_str())
+            .unwrap_or("")
     }
 }
 
@@ -112,26 +119,59 @@ impl Registry {
         let mut reg = Registry::default();
         let str_of = |j: &Json, key: &str| j.get(key).and_then(Json::as_str).map(str::to_string);
         let year_of = |j: &Json, key: &str| j.get(key).and_then(Json::as_f64).map(|y| y as u16);
-        for (i, m) in root.get("municipalities").and_then(Json::as_arr).unwrap_or(&[]).iter().enumerate() {
+        for (i, m) in root
+            .get("municipalities")
+            .and_then(Json::as_arr)
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+        {
             let path = path_index("$.municipalities", i);
             let (Some(id), Some(name)) = (str_of(m, "id"), str_of(m, "name")) else {
-                d.error("REGISTRY_ENTRY", &path, m.start, Msg::new("Kommunen mangler id eller navn", "Municipality lacks id or name"));
+                d.error(
+                    "REGISTRY_ENTRY",
+                    &path,
+                    m.start,
+                    Msg::new(
+                        "Kommunen mangler id eller navn",
+                        "Municipality lacks id or name",
+                    ),
+                );
                 continue;
             };
             let mut numbers = Vec::new();
-            for (k, c) in m.get("codes").and_then(Json::as_arr).unwrap_or(&[]).iter().enumerate() {
+            for (k, c) in m
+                .get("codes")
+                .and_then(Json::as_arr)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
                 match (str_of(c, "code"), year_of(c, "from"), str_of(c, "county")) {
-                    (Some(code), Some(from), Some(county)) => numbers.push(NumberPeriod { code, from, to: year_of(c, "to"), county }),
+                    (Some(code), Some(from), Some(county)) => numbers.push(NumberPeriod {
+                        code,
+                        from,
+                        to: year_of(c, "to"),
+                        county,
+                    }),
                     _ => d.error(
                         "REGISTRY_ENTRY",
                         &path_index(&path_key(&path, "codes"), k),
                         c.start,
-                        Msg::new("Nummeret mangler code, from eller county", "Number lacks code, from or county"),
+                        Msg::new(
+                            "Nummeret mangler code, from eller county",
+                            "Number lacks code, from or county",
+                        ),
                     ),
                 }
             }
             if numbers.is_empty() {
-                d.error("REGISTRY_ENTRY", &path, m.start, Msg::new("Kommunen har ingen nummer", "Municipality has no numbers"));
+                d.error(
+                    "REGISTRY_ENTRY",
+                    &path,
+                    m.start,
+                    Msg::new("Kommunen har ingen nummer", "Municipality has no numbers"),
+                );
                 continue;
             }
             reg.municipalities.push(Municipality {
@@ -139,31 +179,61 @@ impl Registry {
                 name,
                 numbers,
                 council: str_of(m, "council"),
-                council_unverified: m.get("council_unverified").is_some_and(|v| v.v == json::JVal::Bool(true)),
+                council_unverified: m
+                    .get("council_unverified")
+                    .is_some_and(|v| v.v == json::JVal::Bool(true)),
                 language_form: str_of(m, "language_form"),
-                tile: m.get("tile").and_then(Json::num_items).and_then(|t| match t[..] {
-                    [Some(x), Some(y)] if (0.0..64.0).contains(&x) && (0.0..64.0).contains(&y) => Some((x as u8, y as u8)),
-                    _ => None,
-                }),
+                tile: m
+                    .get("tile")
+                    .and_then(Json::num_items)
+                    .and_then(|t| match t[..] {
+                        [Some(x), Some(y)]
+                            if (0.0..64.0).contains(&x) && (0.0..64.0).contains(&y) =>
+                        {
+                            Some((x as u8, y as u8))
+                        }
+                        _ => None,
+                    }),
             });
         }
         for c in root.get("counties").and_then(Json::as_arr).unwrap_or(&[]) {
-            if let (Some(id), Some(name), Some(from)) = (str_of(c, "id"), str_of(c, "name"), year_of(c, "from")) {
-                reg.counties.push(County { id, name, from, to: year_of(c, "to") });
+            if let (Some(id), Some(name), Some(from)) =
+                (str_of(c, "id"), str_of(c, "name"), year_of(c, "from"))
+            {
+                reg.counties.push(County {
+                    id,
+                    name,
+                    from,
+                    to: year_of(c, "to"),
+                });
             }
         }
         let groups = |key: &str, d: &mut Diags, reg: &Registry| -> Vec<Group> {
             let mut out = Vec::new();
-            for (i, g) in root.get(key).and_then(Json::as_arr).unwrap_or(&[]).iter().enumerate() {
-                let members: Vec<String> =
-                    g.get("members").and_then(Json::as_arr).unwrap_or(&[]).iter().filter_map(|m| m.as_str().map(str::to_string)).collect();
+            for (i, g) in root
+                .get(key)
+                .and_then(Json::as_arr)
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+            {
+                let members: Vec<String> = g
+                    .get("members")
+                    .and_then(Json::as_arr)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|m| m.as_str().map(str::to_string))
+                    .collect();
                 for m in &members {
                     if !reg.municipalities.iter().any(|x| &x.id == m) {
                         d.error(
                             "REGISTRY_UNKNOWN_MEMBER",
                             &path_key(&path_index(&format!("$.{key}"), i), "members"),
                             g.start,
-                            Msg::new(format!("Ukjent kommune {m}"), format!("Unknown municipality {m}")),
+                            Msg::new(
+                                format!("Ukjent kommune {m}"),
+                                format!("Unknown municipality {m}"),
+                            ),
                         );
                     }
                 }
@@ -176,12 +246,26 @@ impl Registry {
                     .collect();
                 let Some(id) = str_of(g, "id") else { continue };
                 let name = str_of(g, "name").unwrap_or_else(|| {
-                    let mut names: Vec<String> =
-                        members.iter().filter_map(|m| reg.municipalities.iter().find(|x| &x.id == m)).map(|x| x.name.clone()).collect();
-                    names.extend(g.get("external_members").and_then(Json::as_arr).unwrap_or(&[]).iter().filter_map(|e| str_of(e, "name")));
+                    let mut names: Vec<String> = members
+                        .iter()
+                        .filter_map(|m| reg.municipalities.iter().find(|x| &x.id == m))
+                        .map(|x| x.name.clone())
+                        .collect();
+                    names.extend(
+                        g.get("external_members")
+                            .and_then(Json::as_arr)
+                            .unwrap_or(&[])
+                            .iter()
+                            .filter_map(|e| str_of(e, "name")),
+                    );
                     names.join(", ")
                 });
-                out.push(Group { id, name, members, external });
+                out.push(Group {
+                    id,
+                    name,
+                    members,
+                    external,
+                });
             }
             out
         };
@@ -197,8 +281,15 @@ impl Registry {
     /// Resolves any region code seen in SSB files or our own files.
     pub fn resolve(&self, code: &str) -> Option<RegionRef> {
         let code = code.trim();
-        let code = code.strip_prefix("K-").or_else(|| code.strip_prefix("F-")).unwrap_or(code);
-        if let Some(i) = self.municipalities.iter().position(|m| m.id == code || m.numbers.iter().any(|n| n.code == code)) {
+        let code = code
+            .strip_prefix("K-")
+            .or_else(|| code.strip_prefix("F-"))
+            .unwrap_or(code);
+        if let Some(i) = self
+            .municipalities
+            .iter()
+            .position(|m| m.id == code || m.numbers.iter().any(|n| n.code == code))
+        {
             return Some(RegionRef::Municipality(i));
         }
         if self.counties.iter().any(|c| c.id == code) {
@@ -233,7 +324,10 @@ impl Registry {
             .enumerate()
             .filter(|(_, m)| match id {
                 "04" | "05" => m.old_county() == id,
-                _ => m.county_in(year) == id && self.counties.iter().any(|c| c.id == id && c.from <= year),
+                _ => {
+                    m.county_in(year) == id
+                        && self.counties.iter().any(|c| c.id == id && c.from <= year)
+                }
             })
             .map(|(i, _)| i)
             .collect()
@@ -244,17 +338,35 @@ impl Registry {
         if self.counties.iter().any(|c| c.id == id) {
             return Some(self.county_members(id, year));
         }
-        let g = self.councils.iter().chain(&self.services).find(|g| g.id == id)?;
-        Some(g.members.iter().filter_map(|m| self.municipalities.iter().position(|x| &x.id == m)).collect())
+        let g = self
+            .councils
+            .iter()
+            .chain(&self.services)
+            .find(|g| g.id == id)?;
+        Some(
+            g.members
+                .iter()
+                .filter_map(|m| self.municipalities.iter().position(|x| &x.id == m))
+                .collect(),
+        )
     }
 
     /// The name of a county, regional council or shared service.
     pub fn group_name(&self, id: &str) -> Option<&str> {
-        self.county_name(id).or_else(|| self.councils.iter().chain(&self.services).find(|g| g.id == id).map(|g| g.name.as_str()))
+        self.county_name(id).or_else(|| {
+            self.councils
+                .iter()
+                .chain(&self.services)
+                .find(|g| g.id == id)
+                .map(|g| g.name.as_str())
+        })
     }
 
     pub fn county_name(&self, id: &str) -> Option<&str> {
-        self.counties.iter().find(|c| c.id == id).map(|c| c.name.as_str())
+        self.counties
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.as_str())
     }
 }
 
@@ -270,7 +382,11 @@ mod tests {
         assert_eq!(reg.councils.len(), 10);
         let members: usize = reg.councils.iter().map(|c| c.members.len()).sum();
         assert_eq!(members, 48, "every municipality is in exactly one council");
-        let mut tiles: Vec<(u8, u8)> = reg.municipalities.iter().map(|m| m.tile.expect("every municipality has a tile")).collect();
+        let mut tiles: Vec<(u8, u8)> = reg
+            .municipalities
+            .iter()
+            .map(|m| m.tile.expect("every municipality has a tile"))
+            .collect();
         tiles.sort();
         tiles.dedup();
         assert_eq!(tiles.len(), 48, "no two municipalities share a tile");
@@ -288,8 +404,14 @@ mod tests {
         assert_eq!(lunner("3234"), "Lunner");
         assert_eq!(lunner("K-0412"), "Ringsaker");
         let l = reg.municipality("3234").unwrap();
-        assert_eq!((l.code_in(2018), l.code_in(2021), l.code_in(2024)), ("0533", "3054", "3234"));
-        assert_eq!((l.county_in(2018), l.county_in(2021), l.county_in(2025)), ("05", "30", "32"));
+        assert_eq!(
+            (l.code_in(2018), l.code_in(2021), l.code_in(2024)),
+            ("0533", "3054", "3234")
+        );
+        assert_eq!(
+            (l.county_in(2018), l.county_in(2021), l.county_in(2025)),
+            ("05", "30", "32")
+        );
         assert_eq!(reg.resolve("EAKUO"), Some(RegionRef::CountryWithoutOslo));
         assert_eq!(reg.resolve("EKG16"), Some(RegionRef::KostraGroup(16)));
         assert_eq!(reg.resolve("0301"), Some(RegionRef::OtherMunicipality));
@@ -301,9 +423,17 @@ mod tests {
         let reg = Registry::bundled();
         assert_eq!(reg.county_members("04", 2018).len(), 22);
         assert_eq!(reg.county_members("05", 2018).len(), 26);
-        assert_eq!(reg.county_members("04", 2022).len(), 22, "Hedmark stays computable after 2020");
+        assert_eq!(
+            reg.county_members("04", 2022).len(),
+            22,
+            "Hedmark stays computable after 2020"
+        );
         assert_eq!(reg.county_members("34", 2018).len(), 0);
-        assert_eq!(reg.county_members("34", 2021).len(), 46, "Lunner and Jevnaker went to Viken");
+        assert_eq!(
+            reg.county_members("34", 2021).len(),
+            46,
+            "Lunner and Jevnaker went to Viken"
+        );
         assert_eq!(reg.county_members("32", 2024).len(), 2);
         assert_eq!(reg.group_members("hadeland", 2024).unwrap().len(), 3);
         assert_eq!(reg.group_name("04"), Some("Hedmark"));

@@ -57,9 +57,17 @@ impl Status {
 
     pub fn meaning(&self, lang: Lang) -> String {
         let (nb, nn, en) = match self {
-            Status::NotApplicable => ("Tall kan ikke forekomme", "Tal kan ikkje førekome", "Category not applicable"),
+            Status::NotApplicable => (
+                "Tall kan ikke forekomme",
+                "Tal kan ikkje førekome",
+                "Category not applicable",
+            ),
             Status::NotAvailable => ("Oppgave mangler", "Oppgåve manglar", "Data not available"),
-            Status::NotYetAvailable => ("Oppgave mangler foreløpig", "Oppgåve manglar førebels", "Data not yet available"),
+            Status::NotYetAvailable => (
+                "Oppgave mangler foreløpig",
+                "Oppgåve manglar førebels",
+                "Data not yet available",
+            ),
             Status::Confidential => (
                 "Tall kan ikke offentliggjøres (skjult av personvernhensyn)",
                 "Tal kan ikkje offentleggjerast (skjult av omsyn til personvern)",

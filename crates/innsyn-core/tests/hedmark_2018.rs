@@ -9,7 +9,10 @@ use innsyn_core::registry::Registry;
 use innsyn_core::status::Status;
 
 fn shared(rel: &str) -> String {
-    let path = format!("{}/../../../shared/data/ssb/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../../shared/data/ssb/{rel}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -20,23 +23,43 @@ fn table(file: &str) -> HashMap<(String, String), (Option<f64>, Option<Status>)>
         .skip(1)
         .map(|l| {
             let f: Vec<&str> = l.split(',').collect();
-            let status = Some(f[4].trim()).filter(|s| !s.is_empty()).map(Status::parse);
-            ((f[0].to_string(), f[2].to_string()), (f[3].parse().ok(), status))
+            let status = Some(f[4].trim())
+                .filter(|s| !s.is_empty())
+                .map(Status::parse);
+            (
+                (f[0].to_string(), f[2].to_string()),
+                (f[3].parse().ok(), status),
+            )
         })
         .collect()
 }
 
 fn hedmark_codes() -> Vec<String> {
     let reg = Registry::bundled();
-    reg.county_members("04", 2018).into_iter().map(|i| reg.municipalities[i].code_in(2018).to_string()).collect()
+    reg.county_members("04", 2018)
+        .into_iter()
+        .map(|i| reg.municipalities[i].code_in(2018).to_string())
+        .collect()
 }
 
-fn parts(t: &HashMap<(String, String), (Option<f64>, Option<Status>)>, var: &str, codes: &[String]) -> Vec<Part> {
+fn parts(
+    t: &HashMap<(String, String), (Option<f64>, Option<Status>)>,
+    var: &str,
+    codes: &[String],
+) -> Vec<Part> {
     codes
         .iter()
         .map(|c| {
-            let (value, status) = t.get(&(c.clone(), var.to_string())).cloned().unwrap_or_else(|| panic!("{c} {var}"));
-            Part { region: c.clone(), value, status, ..Default::default() }
+            let (value, status) = t
+                .get(&(c.clone(), var.to_string()))
+                .cloned()
+                .unwrap_or_else(|| panic!("{c} {var}"));
+            Part {
+                region: c.clone(),
+                value,
+                status,
+                ..Default::default()
+            }
         })
         .collect()
 }
@@ -48,10 +71,17 @@ fn hedmark_children_with_measures_is_ssbs_2073() {
     assert_eq!(codes.len(), 22);
     let c = combine(Rule::Sum, &parts(&t, "barn_tiltak_aaret_i_alt", &codes));
     assert!(c.is_complete());
-    assert_eq!(c.value, t[&("Hedmark i alt".into(), "barn_tiltak_aaret_i_alt".into())].0);
+    assert_eq!(
+        c.value,
+        t[&("Hedmark i alt".into(), "barn_tiltak_aaret_i_alt".into())].0
+    );
     assert_eq!(format_number(c.value.unwrap(), 0, Lang::Nb), "2\u{a0}073");
     // Every count without suppression sums exactly to the county line.
-    for var in ["barn_tiltak_aaret_omsorg", "barn_tiltak_aaret_hjelpe", "barn_tiltak_3112_i_alt"] {
+    for var in [
+        "barn_tiltak_aaret_omsorg",
+        "barn_tiltak_aaret_hjelpe",
+        "barn_tiltak_3112_i_alt",
+    ] {
         let c = combine(Rule::Sum, &parts(&t, var, &codes));
         let county = t[&("Hedmark i alt".into(), var.into())].0;
         if c.is_complete() {
@@ -63,13 +93,22 @@ fn hedmark_children_with_measures_is_ssbs_2073() {
 #[test]
 fn suppressed_cells_give_coverage_not_a_silent_total() {
     let t = table("hedmark_2018_barn_med_tiltak.csv");
-    let c = combine(Rule::Sum, &parts(&t, "barn_tiltak_3112_omsorg", &hedmark_codes()));
+    let c = combine(
+        Rule::Sum,
+        &parts(&t, "barn_tiltak_3112_omsorg", &hedmark_codes()),
+    );
     // Rendalen, Folldal and Os are ':' for care measures at 31 Dec.
     assert_eq!(c.coverage(Lang::Nb), "19 av 22 kommuner");
     let named: Vec<&str> = c.left_out.iter().map(|(r, _)| r.as_str()).collect();
     assert_eq!(named, ["0432", "0439", "0441"]);
-    assert!(c.left_out.iter().all(|(_, why)| *why == LeftOut::Status(Status::Confidential)));
-    assert!(c.value.unwrap() < 372.0, "the partial sum is below SSB's county figure");
+    assert!(c
+        .left_out
+        .iter()
+        .all(|(_, why)| *why == LeftOut::Status(Status::Confidential)));
+    assert!(
+        c.value.unwrap() < 372.0,
+        "the partial sum is below SSB's county figure"
+    );
 }
 
 #[test]
@@ -78,7 +117,14 @@ fn hedmark_staff_is_ssbs_207_7_and_per_1000_children_is_sum_over_sum() {
     let codes = hedmark_codes();
     let staff = combine(Rule::Sum, &parts(&t, "aarsverk_i_alt", &codes));
     assert_eq!(format_number(staff.value.unwrap(), 1, Lang::Nb), "207,7");
-    assert_eq!(format_number(t[&("Hedmark".into(), "aarsverk_i_alt".into())].0.unwrap(), 1, Lang::Nb), "207,7");
+    assert_eq!(
+        format_number(
+            t[&("Hedmark".into(), "aarsverk_i_alt".into())].0.unwrap(),
+            1,
+            Lang::Nb
+        ),
+        "207,7"
+    );
 
     // Staff per 1000 inhabitants 0–17: årsverk / population at 31 Dec 2018
     // (= 1 Jan 2019, SSB table 07459).
@@ -101,13 +147,26 @@ fn hedmark_staff_is_ssbs_207_7_and_per_1000_children_is_sum_over_sum() {
         })
         .collect();
     let c = combine(Rule::Ratio { per: 1000.0 }, &rate_parts);
-    let published = t[&("Hedmark".into(), "tilsette_per_1000_0_17".into())].0.unwrap();
-    assert_eq!(format_number(c.value.unwrap(), 1, Lang::Nb), format_number(published, 1, Lang::Nb), "SSB's 5,6");
+    let published = t[&("Hedmark".into(), "tilsette_per_1000_0_17".into())]
+        .0
+        .unwrap();
+    assert_eq!(
+        format_number(c.value.unwrap(), 1, Lang::Nb),
+        format_number(published, 1, Lang::Nb),
+        "SSB's 5,6"
+    );
     let mean: f64 = rate_parts.iter().map(|p| p.value.unwrap()).sum::<f64>() / 22.0;
-    assert_eq!(format_number(mean, 1, Lang::Nb), "6,4", "a mean of rates would have been wrong");
+    assert_eq!(
+        format_number(mean, 1, Lang::Nb),
+        "6,4",
+        "a mean of rates would have been wrong"
+    );
 
     // Published rates alone (no numerator/denominator) cannot be combined.
-    let bare = combine(Rule::Ratio { per: 1000.0 }, &parts(&t, "tilsette_per_1000_0_17", &codes));
+    let bare = combine(
+        Rule::Ratio { per: 1000.0 },
+        &parts(&t, "tilsette_per_1000_0_17", &codes),
+    );
     assert_eq!((bare.value, bare.left_out.len()), (None, 22));
 }
 
@@ -117,6 +176,9 @@ fn grue_asnes_valer_combined() {
     let trio = ["0423".to_string(), "0425".to_string(), "0426".to_string()];
     let c = combine(Rule::Sum, &parts(&t, "barn_tiltak_aaret_i_alt", &trio));
     assert_eq!(c.value, Some(62.0 + 99.0 + 58.0));
-    let staff = combine(Rule::Sum, &parts(&table("hedmark_2018_aarsverk.csv"), "aarsverk_i_alt", &trio));
+    let staff = combine(
+        Rule::Sum,
+        &parts(&table("hedmark_2018_aarsverk.csv"), "aarsverk_i_alt", &trio),
+    );
     assert_eq!(format_number(staff.value.unwrap(), 1, Lang::Nb), "18,2");
 }

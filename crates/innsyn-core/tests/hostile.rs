@@ -13,14 +13,33 @@ fn read(bytes: &[u8]) -> Result<read::ReadOutput, innsyn_core::json::ParseError>
 fn empty_binary_truncated_huge_and_deep_inputs_are_clear_errors() {
     assert_eq!(read(b"").unwrap_err().kind, ParseErrorKind::Empty);
     assert_eq!(read(b" \n ").unwrap_err().kind, ParseErrorKind::Empty);
-    assert_eq!(read(&[0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe]).unwrap_err().kind, ParseErrorKind::NotUtf8);
-    assert_eq!(read(b"{\"class\": \"dataset\", \"value\": [1, 2").unwrap_err().kind, ParseErrorKind::UnexpectedEnd);
+    assert_eq!(
+        read(&[0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe])
+            .unwrap_err()
+            .kind,
+        ParseErrorKind::NotUtf8
+    );
+    assert_eq!(
+        read(b"{\"class\": \"dataset\", \"value\": [1, 2")
+            .unwrap_err()
+            .kind,
+        ParseErrorKind::UnexpectedEnd
+    );
     let huge = vec![b' '; MAX_FILE_BYTES + 1];
-    assert!(matches!(read(&huge).unwrap_err().kind, ParseErrorKind::TooLarge { .. }));
+    assert!(matches!(
+        read(&huge).unwrap_err().kind,
+        ParseErrorKind::TooLarge { .. }
+    ));
     let deep = "[".repeat(1_000_000);
-    assert_eq!(read(deep.as_bytes()).unwrap_err().kind, ParseErrorKind::TooDeep);
+    assert_eq!(
+        read(deep.as_bytes()).unwrap_err().kind,
+        ParseErrorKind::TooDeep
+    );
     let deep_obj = "{\"a\":".repeat(200_000);
-    assert_eq!(read(deep_obj.as_bytes()).unwrap_err().kind, ParseErrorKind::TooDeep);
+    assert_eq!(
+        read(deep_obj.as_bytes()).unwrap_err().kind,
+        ParseErrorKind::TooDeep
+    );
 }
 
 #[test]
@@ -33,7 +52,10 @@ fn absurd_sizes_are_refused_before_allocating() {
         "value":{"99999999999999999999":1},"status":{"-1":"x"}}"#;
     let out = read(doc.as_bytes()).unwrap();
     let codes: Vec<_> = out.diagnostics.iter().map(|d| d.code).collect();
-    assert!(codes.contains(&"SPARSE_KEY_OUT_OF_RANGE") && codes.contains(&"STATUS_KEY_OUT_OF_RANGE"), "{codes:?}");
+    assert!(
+        codes.contains(&"SPARSE_KEY_OUT_OF_RANGE") && codes.contains(&"STATUS_KEY_OUT_OF_RANGE"),
+        "{codes:?}"
+    );
 }
 
 #[test]
@@ -59,13 +81,21 @@ fn wrong_types_everywhere_never_panic() {
     for (k, doc) in docs.iter().enumerate() {
         let out = read(doc.as_bytes()).unwrap();
         // All but the nested collection (valid) have something wrong.
-        assert_eq!(out.diagnostics.is_empty(), k == 8, "{doc}: {:?}", out.diagnostics);
+        assert_eq!(
+            out.diagnostics.is_empty(),
+            k == 8,
+            "{doc}: {:?}",
+            out.diagnostics
+        );
         for d in &out.diagnostics {
             assert!(!d.message.nb.is_empty() && !d.message.en.is_empty());
         }
     }
     // The nested collection's dataset is found; the dangerous link is dropped.
-    assert_eq!(read(docs[8].as_bytes()).unwrap().datasets[0].values.get(0), Some(7.0));
+    assert_eq!(
+        read(docs[8].as_bytes()).unwrap().datasets[0].values.get(0),
+        Some(7.0)
+    );
     let out = read(docs[7].as_bytes()).unwrap();
     assert!(out.datasets[0].links.is_empty());
     assert!(out.diagnostics.iter().any(|d| d.code == "UNSAFE_LINK"));
@@ -73,11 +103,19 @@ fn wrong_types_everywhere_never_panic() {
 
 #[test]
 fn every_truncation_and_byte_flip_of_real_files_is_handled() {
-    for name in ["ssb/08655_byggekostnadsindeks.json", "json-stat.org/oecd.json"] {
-        let path = format!("{}/../../../shared/data/jsonstat/{name}", env!("CARGO_MANIFEST_DIR"));
+    for name in [
+        "ssb/08655_byggekostnadsindeks.json",
+        "json-stat.org/oecd.json",
+    ] {
+        let path = format!(
+            "{}/../../../shared/data/jsonstat/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         every_cut_and_flip(&std::fs::read(path).unwrap());
     }
-    every_cut_and_flip(include_bytes!("../../../public/data/demo/barn-med-tiltak.json"));
+    every_cut_and_flip(include_bytes!(
+        "../../../public/data/demo/barn-med-tiltak.json"
+    ));
 }
 
 fn every_cut_and_flip(bytes: &[u8]) {
@@ -100,8 +138,14 @@ fn every_cut_and_flip(bytes: &[u8]) {
 #[test]
 fn many_problems_are_capped() {
     let values: Vec<String> = (0..5000).map(|_| "\"1,5\"".to_string()).collect();
-    let doc = format!(r#"{{"class":"dataset","id":["a"],"size":[5000],"dimension":{{"a":{{"category":{{"index":[{}]}}}}}},"value":[{}]}}"#,
-        (0..5000).map(|i| format!("\"c{i}\"")).collect::<Vec<_>>().join(","), values.join(","));
+    let doc = format!(
+        r#"{{"class":"dataset","id":["a"],"size":[5000],"dimension":{{"a":{{"category":{{"index":[{}]}}}}}},"value":[{}]}}"#,
+        (0..5000)
+            .map(|i| format!("\"c{i}\""))
+            .collect::<Vec<_>>()
+            .join(","),
+        values.join(",")
+    );
     let out = read(doc.as_bytes()).unwrap();
     assert!(out.diagnostics.len() <= innsyn_core::diag::MAX_DIAGNOSTICS + 2);
     assert!(out.has_errors());

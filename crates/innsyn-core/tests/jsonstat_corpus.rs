@@ -17,7 +17,9 @@ fn dir() -> std::path::PathBuf {
 fn corpus() -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     for sub in ["json-stat.org", "ssb"] {
-        for e in std::fs::read_dir(dir().join(sub)).expect("../shared/data/jsonstat must exist beside the checkout") {
+        for e in std::fs::read_dir(dir().join(sub))
+            .expect("../shared/data/jsonstat must exist beside the checkout")
+        {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "json") {
                 files.push(p);
@@ -35,7 +37,11 @@ fn every_corpus_file_reads_without_errors() {
     for f in corpus() {
         let out = read::read_bytes(&std::fs::read(&f).unwrap(), &reg, Default::default()).unwrap();
         assert_eq!(out.format, Format::JsonStat, "{f:?}");
-        let errors: Vec<_> = out.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        let errors: Vec<_> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
         assert!(errors.is_empty(), "{f:?}: {errors:#?}");
         for ds in &out.datasets {
             assert_eq!(ds.values.len(), ds.cell_count(), "{f:?}");
@@ -63,13 +69,21 @@ fn ssb_kostra_file_regions_roles_and_suppression() {
     assert_eq!(ds.dims[r].id, "KOKkommuneregion0000");
     assert_eq!(ds.dims[ds.time_dim().unwrap()].role, Some(Role::Time));
     for code in &ds.dims[r].categories {
-        assert!(reg.resolve(&code.id).is_some(), "region code {} understood", code.id);
+        assert!(
+            reg.resolve(&code.id).is_some(),
+            "region code {} understood",
+            code.id
+        );
     }
     assert_eq!(reg.resolve("EAK"), Some(RegionRef::Country));
     // Every ':' cell has no number, and they are the ones the file marks.
     let raw = json::parse(&text).unwrap();
     let marked = raw.get("status").and_then(Json::as_obj).unwrap();
-    let suppressed: Vec<usize> = marked.iter().filter(|m| m.value.as_str() == Some(":")).map(|m| m.key.parse().unwrap()).collect();
+    let suppressed: Vec<usize> = marked
+        .iter()
+        .filter(|m| m.value.as_str() == Some(":"))
+        .map(|m| m.key.parse().unwrap())
+        .collect();
     assert!(!suppressed.is_empty());
     for i in suppressed {
         assert_eq!(ds.cell(i).status, Some(&Status::Confidential));
@@ -89,22 +103,44 @@ fn validator_cases_give_their_labelled_verdicts_and_codes() {
         let input = case.get("input").unwrap().raw(&text);
         let out = read::read_str(input, &reg).unwrap();
         let codes: Vec<&str> = out.diagnostics.iter().map(|d| d.code).collect();
-        let error_codes: Vec<&str> = out.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.code).collect();
+        let error_codes: Vec<&str> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.code)
+            .collect();
         if let Some(valid) = expected.get("valid").map(|v| v.v == json::JVal::Bool(true)) {
-            assert_eq!(error_codes.is_empty(), valid, "{id}: {:#?}", out.diagnostics);
+            assert_eq!(
+                error_codes.is_empty(),
+                valid,
+                "{id}: {:#?}",
+                out.diagnostics
+            );
         }
-        let want: Vec<&str> = expected.get("codes").and_then(Json::as_arr).unwrap_or(&[]).iter().filter_map(Json::as_str).collect();
+        let want: Vec<&str> = expected
+            .get("codes")
+            .and_then(Json::as_arr)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(Json::as_str)
+            .collect();
         for w in &want {
             assert!(codes.contains(w), "{id}: expected {w}, got {codes:?}");
         }
-        if expected.get("noOtherErrors").is_some_and(|v| v.v == json::JVal::Bool(true)) {
+        if expected
+            .get("noOtherErrors")
+            .is_some_and(|v| v.v == json::JVal::Bool(true))
+        {
             for c in &error_codes {
                 assert!(want.contains(c), "{id}: unexpected error {c}");
             }
         }
         // Every diagnostic names a place inside the input.
         for d in &out.diagnostics {
-            assert!(d.path.starts_with('$') && d.line >= 1 && d.col >= 1, "{id}: {d:?}");
+            assert!(
+                d.path.starts_with('$') && d.line >= 1 && d.col >= 1,
+                "{id}: {d:?}"
+            );
         }
         n += 1;
     }

@@ -5,7 +5,9 @@ use innsyn_core::registry::Registry;
 
 fn shared(rel: &str) -> String {
     let path = format!("{}/../../../shared/data/{rel}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (the reference data must sit beside the checkout in ../shared/data)"))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{path}: {e} (the reference data must sit beside the checkout in ../shared/data)")
+    })
 }
 
 /// Splits one CSV line with double-quoted fields.
@@ -32,7 +34,9 @@ fn municipalities_numbers_counties_and_councils_match_the_reference() {
     let mut n = 0;
     for line in lines.filter(|l| !l.trim().is_empty()) {
         let f = split_csv(line, ',');
-        let m = reg.municipality(&f[col("kommunenummer_2024")]).unwrap_or_else(|| panic!("missing {line}"));
+        let m = reg
+            .municipality(&f[col("kommunenummer_2024")])
+            .unwrap_or_else(|| panic!("missing {line}"));
         assert_eq!(m.name, f[col("kommunenavn_2019")]);
         assert_eq!(m.code_in(2018), f[col("kommunenummer_2017_2019")]);
         assert_eq!(m.code_in(2021), f[col("kommunenummer_2020")]);
@@ -41,7 +45,11 @@ fn municipalities_numbers_counties_and_councils_match_the_reference() {
         assert_eq!(m.county_in(2020), &f[col("fylke_2020")][..2]);
         assert_eq!(m.county_in(2024), &f[col("fylke_2024")][..2]);
         let council = &f[col("regionraad")];
-        let ours = reg.councils.iter().find(|c| Some(&c.id) == m.council.as_ref()).unwrap();
+        let ours = reg
+            .councils
+            .iter()
+            .find(|c| Some(&c.id) == m.council.as_ref())
+            .unwrap();
         if council.starts_with("UNVERIFIED") {
             assert!(m.council_unverified, "{} must be marked unverified", m.name);
         } else {
@@ -64,15 +72,31 @@ fn shared_child_welfare_services_match_the_2021_register() {
             continue;
         };
         let m = &reg.municipalities[i];
-        let members: Vec<&str> = f.get(2).map(|s| s.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+        let members: Vec<&str> = f
+            .get(2)
+            .map(|s| {
+                s.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
         let service = reg.services.iter().find(|s| s.members.contains(&m.id));
         if members.is_empty() {
-            assert!(service.is_none(), "{} has no shared service in the register", m.name);
+            assert!(
+                service.is_none(),
+                "{} has no shared service in the register",
+                m.name
+            );
             continue;
         }
-        let service = service.unwrap_or_else(|| panic!("{} shares a service in the register", m.name));
+        let service =
+            service.unwrap_or_else(|| panic!("{} shares a service in the register", m.name));
         for code in members {
-            let inside = service.members.iter().any(|id| reg.municipality(id).is_some_and(|x| x.code_in(2021) == code));
+            let inside = service.members.iter().any(|id| {
+                reg.municipality(id)
+                    .is_some_and(|x| x.code_in(2021) == code)
+            });
             let outside = service.external.iter().any(|(c, _)| c == code);
             assert!(inside || outside, "{code} missing from {}", service.id);
         }
