@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::charts::{self, Chart};
 use crate::indicator::IndicatorPage;
 use crate::io::{self, FetchError};
+use crate::load::with_site;
 use crate::municipality::MunicipalityPage;
 use crate::overview::OverviewPage;
 use crate::region::RegionPage;
@@ -40,6 +41,15 @@ impl Nav {
         self.query.get().lang
     }
 
+    /// Another page of the site about `region`, keeping language, embed mode
+    /// and catalog.
+    pub fn to(&self, view: View, region: String) -> Query {
+        Query {
+            region: Some(region),
+            ..self.query.get().page(view)
+        }
+    }
+
     /// Goes to a new query: a new history entry, and the page follows.
     pub fn go(&self, q: Query) {
         io::push_query(&q.to_query_string());
@@ -63,7 +73,6 @@ pub fn provide_app_context() -> Nav {
         set_query,
     };
     provide_context(nav);
-    provide_context(Arc::new(Registry::bundled()));
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         set_query.set(Query::parse(&io::location_search()))
     });
@@ -100,13 +109,13 @@ pub fn App() -> impl IntoView {
             <MainMenu/>
         </header>
         <main id="main" class="wrap" tabindex="-1">
-            {move || match current_view.get() {
+            {with_site(move || move || match current_view.get() {
                 View::Validate => view! { <ValidatePage/> }.into_any(),
                 View::Region => view! { <RegionPage/> }.into_any(),
                 View::Municipality => view! { <MunicipalityPage/> }.into_any(),
                 View::Indicator => view! { <IndicatorPage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
-            }}
+            })}
         </main>
         <footer class="site-footer">
             <div class="wrap"><p>{nav.t(T::Footer)}</p></div>
@@ -119,11 +128,7 @@ pub fn App() -> impl IntoView {
 fn MainMenu() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let item = move |view: View, label: T| {
-        let target = move || Query {
-            view,
-            lang: nav.lang(),
-            ..Default::default()
-        };
+        let target = move || nav.query.get().page(view);
         view! {
             <li>
                 <a

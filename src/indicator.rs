@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::Boundaries;
+use innsyn_core::catalog::{Boundaries, Catalog};
 use innsyn_core::i18n::T;
 use innsyn_core::model::{Dataset, Direction};
 use innsyn_core::present;
@@ -14,14 +14,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{Nav, RankingFigure};
-use crate::load::{with_catalog, with_dataset};
+use crate::load::with_dataset;
 use crate::overview::MunicipalityMap;
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    with_catalog(move |cat| {
+    let cat = expect_context::<Arc<Catalog>>();
+    {
         let cat2 = cat.clone();
         let chosen = Memo::new(move |_| {
             let wanted = nav.query.get().indicator;
@@ -41,7 +42,7 @@ pub fn IndicatorPage() -> impl IntoView {
                 boundaries.clone(),
             )
         })
-    })
+    }
 }
 
 fn body(

@@ -22,12 +22,15 @@ pub mod panic;
 pub mod region;
 pub mod validate;
 
-/// Reads a file's text exactly as the app does and returns its number of
-/// cells. Exported for the reader benchmark (scripts/bench.mjs), which times
-/// it against jsonstat-toolkit in the same browser.
+/// Reads a file's text exactly as the app does, with the region registry in
+/// `regions`, and returns its number of cells. Exported for the reader
+/// benchmark (scripts/bench.mjs), which times it against jsonstat-toolkit in
+/// the same browser.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn read_cells(text: &str) -> usize {
-    let registry = innsyn_core::registry::Registry::bundled();
+pub fn read_cells(text: &str, regions: &str) -> usize {
+    let registry = innsyn_core::registry::Registry::parse(regions)
+        .map(|(r, _)| r)
+        .unwrap_or_default();
     innsyn_core::read::read_str(text, &registry)
         .map(|o| o.datasets.iter().map(|d| d.cell_count()).sum())
         .unwrap_or(0)

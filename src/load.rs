@@ -5,31 +5,64 @@
 use std::sync::Arc;
 
 use innsyn_core::catalog::{self, Catalog};
+use innsyn_core::diag::{Diagnostic, Severity};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
 
 use crate::app::{fetch_error_text, parse_error_text, Nav};
 use crate::io;
 
 /// The bundled catalog, used unless `?catalog=` names another.
 pub const DEFAULT_CATALOG: &str = "data/catalog.json";
+/// The region registry served with the app, used when a catalog names none.
+pub const DEFAULT_REGIONS: &str = "data/regions.json";
 
-/// Fetches and reads a catalog; an error is a sentence for the page.
-pub async fn load_catalog(url: String, lang: Lang) -> Result<Arc<Catalog>, String> {
+fn first_error(diags: &[Diagnostic], lang: Lang) -> Option<String> {
+    diags
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .map(|d| d.to_line(lang))
+}
+
+/// Fetches and reads a catalog and the region registry it names. An error is
+/// a sentence for the page, naming the file it is about.
+pub async fn load_site(
+    url: String,
+    lang: Lang,
+) -> Result<(Arc<Catalog>, Arc<Registry>), (String, String)> {
+    let failed = |file: &str| {
+        let file = file.to_string();
+        move |msg: String| (file, msg)
+    };
     let text = io::fetch_text(&url)
         .await
-        .map_err(|e| fetch_error_text(&e, lang))?;
-    let (cat, diags) = catalog::parse(&text, &url).map_err(|e| parse_error_text(&e, lang))?;
-    match diags
-        .iter()
-        .find(|d| d.severity == innsyn_core::diag::Severity::Error)
-    {
-        Some(d) => Err(d.to_line(lang)),
-        None => Ok(Arc::new(cat)),
-    }
+        .map_err(|e| fetch_error_text(&e, lang))
+        .map_err(failed(&url))?;
+    let (cat, diags) = catalog::parse(&text, &url)
+        .map_err(|e| parse_error_text(&e, lang))
+        .map_err(failed(&url))?;
+    first_error(&diags, lang)
+        .map_or(Ok(()), Err)
+        .map_err(failed(&url))?;
+    let regions = cat
+        .regions
+        .clone()
+        .unwrap_or_else(|| DEFAULT_REGIONS.to_string());
+    let text = io::fetch_text(&regions)
+        .await
+        .map_err(|e| fetch_error_text(&e, lang))
+        .map_err(failed(&regions))?;
+    let (registry, diags) = Registry::parse(&text)
+        .map_err(|e| parse_error_text(&e, lang))
+        .map_err(failed(&regions))?;
+    first_error(&diags, lang)
+        .map_or(Ok(()), Err)
+        .map_err(failed(&regions))?;
+    Ok((Arc::new(cat), Arc::new(registry)))
 }
 
 /// Fetches and reads one indicator file; an error is a sentence for the panel.
@@ -64,11 +97,12 @@ fn failed(nav: Nav, file: String, msg: String) -> AnyView {
     view! { <div class="error" role="alert"><h2>{nav.t(T::LoadError)}</h2><p>{file}</p><p>{msg}</p></div> }.into_any()
 }
 
-/// The catalog named by `?catalog=` (or the bundled one), rendered by `body`
-/// once loaded. Loading reads the language untracked: a language switch
-/// fetches nothing.
-pub fn with_catalog<V: IntoView + 'static>(
-    body: impl Fn(Arc<Catalog>) -> V + Send + Sync + 'static,
+/// The catalog named by `?catalog=` (or the bundled one) and its region
+/// registry; once both are read, `body` is rendered with them in context
+/// (`Arc<Catalog>`, `Arc<Registry>`). Loading reads the language untracked: a
+/// language switch fetches nothing.
+pub fn with_site<V: IntoView + 'static>(
+    body: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let url = Memo::new(move |_| {
@@ -77,12 +111,19 @@ pub fn with_catalog<V: IntoView + 'static>(
             .catalog
             .unwrap_or_else(|| DEFAULT_CATALOG.to_string())
     });
-    let catalog =
-        LocalResource::new(move || load_catalog(url.get(), nav.query.get_untracked().lang));
-    move || match catalog.get() {
+    let site = LocalResource::new(move || load_site(url.get(), nav.query.get_untracked().lang));
+    move || match site.get() {
         None => loading(nav),
-        Some(Err(msg)) => failed(nav, url.get_untracked(), msg),
-        Some(Ok(cat)) => body(cat).into_any(),
+        Some(Err((file, msg))) => failed(nav, file, msg),
+        Some(Ok((catalog, registry))) => {
+            let owner = Owner::current().expect("rendered inside the app").child();
+            let view = owner.with(|| {
+                provide_context(catalog);
+                provide_context(registry);
+                body()
+            });
+            OwnedView::new_with_owner(view, owner).into_any()
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use innsyn_core::aggregate::computed_label;
-use innsyn_core::catalog::IndicatorRef;
+use innsyn_core::catalog::{Catalog, IndicatorRef};
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, format_change, reason, trend};
@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{chart_width, source_and_toggle, value_cell, Nav};
 use crate::charts::{self, Chart};
-use crate::load::{with_catalog, with_dataset};
+use crate::load::with_dataset;
 
 /// The municipality shown when the link names none: Hamar.
 pub const DEFAULT_MUNICIPALITY: &str = "3403";
@@ -58,7 +58,7 @@ pub fn MunicipalityPage() -> impl IntoView {
                 .into_any()
             }
         }}
-        {with_catalog(move |cat| move || match muni.get() {
+        {let cat = expect_context::<Arc<Catalog>>(); move || match muni.get() {
             Err(_) => ().into_any(),
             Ok(i) => cat
                 .region_dashboard
@@ -67,7 +67,7 @@ pub fn MunicipalityPage() -> impl IntoView {
                 .map(|ind| view! { <MunicipalityCard indicator=ind muni=i comparisons=cat.comparisons.clone()/> })
                 .collect_view()
                 .into_any(),
-        })}
+        }}
     }
 }
 
@@ -176,9 +176,8 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
             <dt>{nav.t(T::County)}</dt><dd>{county}</dd>
             <dt>{nav.t(T::RegionalCouncil)}</dt>
             <dd>{council.map(|(id, name)| {
-                let href = Query { view: View::Region, region: Some(id.clone()), ..Default::default() };
                 view! {
-                    <a href=move || Query { lang: nav.lang(), ..href.clone() }.to_query_string()>{name}</a>
+                    <a href=move || nav.to(View::Region, id.clone()).to_query_string()>{name}</a>
                     {unverified.then(|| view! { " (" {nav.t(T::Unverified)} ")" })}
                 }
             })}</dd>

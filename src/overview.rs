@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::Boundaries;
+use innsyn_core::catalog::{Boundaries, Catalog};
 use innsyn_core::geo;
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::present::{self, reason, Ranking, Tile};
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{MunicipalityList, Nav, RankingFigure};
-use crate::load::{with_catalog, with_dataset};
+use crate::load::with_dataset;
 use crate::municipality::MunicipalitySearch;
 
 #[component]
@@ -24,7 +24,8 @@ pub fn OverviewPage() -> impl IntoView {
         <h1>{nav.t(T::Tagline)}</h1>
         <MunicipalitySearch/>
         <RegionLinks/>
-        {with_catalog(move |cat| {
+        {
+            let cat = expect_context::<Arc<Catalog>>();
             let cat2 = cat.clone();
             // The chosen indicator, or the first in the catalog.
             let chosen = Memo::new(move |_| {
@@ -33,7 +34,7 @@ pub fn OverviewPage() -> impl IntoView {
             });
             let options: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
             view! { <IndicatorMap chosen=chosen options=options boundaries=cat.boundaries.clone()/> }
-        })}
+        }
         <MunicipalityList/>
     }
 }
@@ -62,12 +63,11 @@ fn RegionLinks() -> impl IntoView {
             <h2 id="region-links-h">{nav.t(T::RegionsLinks)}</h2>
             <ul>
                 {groups.into_iter().map(|(id, name)| {
-                    let q = Query { view: View::Region, region: Some(id), ..Default::default() };
-                    let q2 = q.clone();
+                    let id2 = id.clone();
                     view! {
                         <li><a
-                            href=move || Query { lang: nav.lang(), ..q.clone() }.to_query_string()
-                            on:click=move |ev| { ev.prevent_default(); nav.go(Query { lang: nav.lang(), ..q2.clone() }); }
+                            href=move || nav.to(View::Region, id.clone()).to_query_string()
+                            on:click=move |ev| { ev.prevent_default(); nav.go(nav.to(View::Region, id2.clone())); }
                         >{name}</a></li>
                     }
                 }).collect_view()}
@@ -213,8 +213,7 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
                                         None => format!("{}: {}", t.name, reason(t.status.as_ref(), nav.lang())),
                                     };
                                     let (l1, l2) = (label.clone(), label.clone());
-                                    let target = Query { view: View::Municipality, region: Some(id), ..Default::default() };
-                                    let (q1, q2) = (target.clone(), target);
+                                    let (id1, id2) = (id.clone(), id);
                                     Some(view! {
                                         <path
                                             d=p.d
@@ -224,8 +223,8 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
                                             aria-label=label
                                             on:focus=move |_| set_focused.set(l1())
                                             on:mouseenter=move |_| set_focused.set(l2())
-                                            on:click=move |_| nav.go(Query { lang: nav.lang(), ..q1.clone() })
-                                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { nav.go(Query { lang: nav.lang(), ..q2.clone() }) }
+                                            on:click=move |_| nav.go(nav.to(View::Municipality, id1.clone()))
+                                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { nav.go(nav.to(View::Municipality, id2.clone())) }
                                         ></path>
                                     })
                                 }).collect_view()}
@@ -279,7 +278,7 @@ fn TileMap(ranking: Ranking) -> impl IntoView {
             <ul class="tilemap" style:grid-template-columns=format!("repeat({cols}, minmax(0, 1fr))")>
                 {tiles.into_iter().map(|t| {
                     let class = t.class.map_or("tile missing".to_string(), |c| format!("tile {}", CLASS_CSS[c]));
-                    let href = Query { view: View::Municipality, region: Some(t.id.clone()), ..Default::default() };
+                    let id = t.id.clone();
                     let value = {
                         let (r, t) = (r.clone(), t.clone());
                         move || t.value.map(|v| r.format(v, nav.lang())).unwrap_or_else(|| t.status.as_ref().map(|s| s.symbol().to_string()).unwrap_or("–".into()))
@@ -289,7 +288,7 @@ fn TileMap(ranking: Ranking) -> impl IntoView {
                         <li style:grid-column=(t.col + 1).to_string() style:grid-row=(t.row + 1).to_string()>
                             <a
                                 class=class
-                                href=move || Query { lang: nav.lang(), ..href.clone() }.to_query_string()
+                                href=move || nav.to(View::Municipality, id.clone()).to_query_string()
                                 aria-label=move || format!("{} {} – {}", t1.abbr, v1(), d1(&t1, nav.lang()))
                                 title=move || d2(&t2, nav.lang())
                                 on:focus={let t = t.clone(); let d = describe.clone(); move |_| set_focused.set(d(&t, nav.lang()))}

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
-use innsyn_core::catalog::IndicatorRef;
+use innsyn_core::catalog::{Catalog, IndicatorRef};
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::{Dataset, Direction};
 use innsyn_core::present::{self, format_change, trend};
@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{chart_width, source_and_toggle, value_cell, Nav, RankingFigure};
 use crate::charts::{self, Chart};
-use crate::load::{with_catalog, with_dataset};
+use crate::load::with_dataset;
 
 /// The region shown when the link names none: Hedmark.
 pub const DEFAULT_REGION: &str = "04";
@@ -38,7 +38,7 @@ pub fn RegionPage() -> impl IntoView {
     view! {
         <h1>{move || name.get().unwrap_or_else(|| region.get())}</h1>
         <RegionPicker region=region/>
-        {with_catalog(move |cat| move || {
+        {let cat = expect_context::<Arc<Catalog>>(); move || {
             if name.get().is_none() {
                 let msg = match nav.lang() {
                     Lang::En => format!("Innsyn knows no county or regional council «{}».", region.get()),
@@ -52,7 +52,7 @@ pub fn RegionPage() -> impl IntoView {
                 .map(|ind| view! { <RegionCard indicator=ind region=region comparisons=cat.comparisons.clone()/> })
                 .collect_view()
                 .into_any()
-        })}
+        }}
     }
 }
 

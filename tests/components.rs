@@ -55,6 +55,8 @@ async fn mount_panel(url: String) -> web_sys::HtmlElement {
     doc.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_app_context();
+        // The app fetches the registry its catalog names; here the project's own.
+        provide_context(Arc::new(Registry::bundled()));
         view! { <Panel url=url.clone()/> }
     });
     handle.forget();

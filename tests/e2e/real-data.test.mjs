@@ -38,9 +38,15 @@ before(async () => {
       '--licence', 'NLOD-2.0', '--out', join(OUT, `${ind.id}.json`)], { stdio: 'pipe' });
   }
   copyFileSync(join(ROOT, '..', 'shared', 'data', 'geo', 'hedmark_oppland_2024geom_small.geojson'), join(OUT, 'kart.geojson'));
+  // The catalog's own registry, read at run time: one council renamed, so a
+  // test can see that it is this file and not the app's that is used.
+  const regions = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'regions.json'), 'utf8'));
+  regions.councils.find((c) => c.id === 'hamarregionen').name = 'Hamarregionen (katalogens register)';
+  writeFileSync(join(OUT, 'regions.json'), JSON.stringify(regions));
   writeFileSync(join(OUT, 'catalog.json'), JSON.stringify({
     format: 'innsyn-catalog/1',
     title: { nb: 'SSB: barnevern i Hedmark 2018' },
+    regions: 'regions.json',
     boundaries: { url: 'kart.geojson', attribution: '© Kartverket (CC BY 4.0)', join: 'kommunenummer_2024' },
     indicators: INDICATORS.map((i) => ({ id: i.id, url: `${i.id}.json` })),
     dashboards: { region: INDICATORS.map((i) => i.id) },
@@ -81,6 +87,19 @@ for (const [lang, width] of [['nb', 1280], ['en', 375]]) {
     await page.close();
   });
 }
+
+test("the catalog's region registry is read at run time, and links keep the catalog", async () => {
+  const page = await open(1280, 'nb', '?view=region&region=hamarregionen');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Hamarregionen (katalogens register)');
+  await page.waitForFunction(() => document.querySelectorAll('.card .big .value').length === 3);
+  // Hamar, Ringsaker, Løten, Stange in 2018 (SSB): 257 + 376 + 93 + 151 children with measures.
+  assert.equal(await page.locator('.card .big .value').first().textContent(), '877');
+  for (const name of ['Oversikt', 'Indikatorer']) {
+    assert.match(await page.getAttribute(`nav a:text-is("${name}")`, 'href'), /catalog=real\/catalog\.json/);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
 
 test('the overview map on SSB figures: suppressed cells are shown as such, never as 0', async () => {
   const page = await open(1280, 'nb', '?view=overview&indicator=omsorg-3112');

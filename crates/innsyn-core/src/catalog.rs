@@ -30,6 +30,8 @@ pub struct Boundaries {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
+    /// The region registry's URL; without one, the app's own `data/regions.json`.
+    pub regions: Option<String>,
     /// Without one, the map is a tile map.
     pub boundaries: Option<Boundaries>,
     pub title: I18nText,
@@ -177,6 +179,23 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
         }
     }
     cat.comparisons = ids(root.get("comparisons"));
+    if let Some(r) = root.get("regions") {
+        match r
+            .as_str()
+            .and_then(|href| resolve_url(base_url, href).filter(|_| !href.is_empty()))
+        {
+            Some(url) => cat.regions = Some(url),
+            None => d.error(
+                "UNSAFE_LINK",
+                "$.regions",
+                r.start,
+                Msg::new(
+                    "«regions» skal være en http(s)- eller relativ adresse",
+                    "\"regions\" must be an http(s) or relative address",
+                ),
+            ),
+        }
+    }
     if let Some(b) = root.get("boundaries").filter(|b| !b.is_null()) {
         let href = b.get("url").and_then(Json::as_str).unwrap_or_default();
         match (resolve_url(base_url, href).filter(|_| !href.is_empty()), b.get("attribution").and_then(Json::as_str)) {
@@ -228,6 +247,7 @@ mod tests {
         let (cat, diags) = parse(src, "data/catalog.json").unwrap();
         assert!(diags.is_empty(), "{diags:?}");
         assert!(!cat.region_dashboard.is_empty());
+        assert_eq!(cat.regions.as_deref(), Some("data/regions.json"));
         for i in &cat.indicators {
             assert!(i.url.starts_with("data/"), "{}", i.url);
             assert!(i.demo, "bundled figures are demonstration figures");

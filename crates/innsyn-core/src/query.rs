@@ -61,6 +61,18 @@ pub struct Query {
 }
 
 impl Query {
+    /// A link to another page of the same site: the view, with the language,
+    /// embed mode and catalog kept and every page choice reset.
+    pub fn page(&self, view: View) -> Query {
+        Query {
+            view,
+            lang: self.lang,
+            embed: self.embed,
+            catalog: self.catalog.clone(),
+            ..Default::default()
+        }
+    }
+
     /// Reads a query string, with or without the leading `?`.
     pub fn parse(qs: &str) -> Query {
         let mut q = Query::default();
@@ -242,6 +254,16 @@ mod tests {
         assert_eq!(
             q.to_query_string(),
             "?view=region&region=04&year=2018&compare=EAKUO,04"
+        );
+    }
+
+    #[test]
+    fn a_page_link_keeps_the_site_and_drops_the_choices() {
+        let q =
+            Query::parse("?view=indicator&indicator=x&year=2019&lang=nn&embed=1&catalog=k.json");
+        assert_eq!(
+            q.page(View::Region).to_query_string(),
+            "?view=region&lang=nn&embed=1&catalog=k.json"
         );
     }
 

@@ -9,7 +9,8 @@
 use crate::diag::{path_index, path_key, Diagnostic, Diags, Msg};
 use crate::json::{self, Json, ParseError};
 
-/// The registry bundled with the app, compiled in so the readers can resolve codes.
+/// The project's registry, compiled in for the CLI and the tests. The web app
+/// fetches the registry its catalog names instead (`src/load.rs`).
 pub const BUNDLED: &str = include_str!("../../../public/data/regions.json");
 
 #[derive(Debug, Clone, PartialEq)]
