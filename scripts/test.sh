@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
 
 echo "== native tests (innsyn-core, innsyn-cli)"
+cargo fmt --all --check
 cargo test --locked -p innsyn-core -p innsyn-cli
 
 echo "== wasm component tests in headless Chromium"

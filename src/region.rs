@@ -186,7 +186,7 @@ fn card_body(
             .map(|(p, c)| (p.clone(), c.value))
             .collect::<Vec<_>>()
     };
-    let (m1, reg3) = (meta.clone(), registry.clone());
+    let (m1, reg3, ds3) = (meta.clone(), registry.clone(), ds.clone());
     let headline = move || {
         let lang = nav.lang();
         let s = series.get();
@@ -198,6 +198,8 @@ fn card_body(
             };
             return view! { <p class="no-figure">{text.get(lang)}</p> }.into_any();
         };
+        // Only a council is ranked (among the councils); a county has no peers here.
+        let rank = present::council_rank(&ds3, &reg3, rule, &region.get(), &t.period);
         let latest = s
             .iter()
             .find(|(p, _)| *p == t.period)
@@ -243,6 +245,7 @@ fn card_body(
             </p>
             <p class="computed">{format!("{} · {} · {}: {coverage}", t.period, computed_label(lang), T::Coverage.get(lang))}</p>
             <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+            {rank.map(|(r, n)| view! { <p class="rank">{format!("{} {r} / {n}", T::RankOf.get(lang))}<span class="hint">{format!(" ({})", T::RankCouncilsExplained.get(lang))}</span></p> })}
             {(n_left > 0).then(|| view! {
                 <details class="left-out">
                     <summary>{format!("{} ({n_left})", T::LeftOut.get(lang))}</summary>

@@ -169,6 +169,7 @@ strings! {
     ServiceAsOf => ("(registeruttrekk februar 2021)", "(registeruttrekk februar 2021)", "(register extract, February 2021)"),
     RankOf => ("Plass", "Plass", "Rank"),
     RankExplained => ("blant kommunene med tall, høyeste verdi er nr. 1", "blant kommunane med tal, høgaste verdi er nr. 1", "among municipalities with figures, highest value is no. 1"),
+    RankCouncilsExplained => ("blant regionrådene med tall for alle sine kommuner, høyeste verdi er nr. 1", "blant regionråda med tal for alle kommunane sine, høgaste verdi er nr. 1", "among regional councils with figures for all their municipalities, highest value is no. 1"),
     ChooseIndicator => ("Vis på kartet", "Vis på kartet", "Show on the map"),
     MapTitle => ("Kart over kommunene", "Kart over kommunane", "Map of the municipalities"),
     MapExplained => (

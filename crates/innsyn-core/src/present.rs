@@ -324,14 +324,65 @@ pub fn group_series(
         .categories
         .iter()
         .map(|c| {
-            let year: u16 = c.id.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-            let parts: Vec<Part> = members(year)
-                .into_iter()
-                .map(|m| municipality_part(ds, registry, m, &c.id))
-                .collect();
-            (c.id.clone(), combine(rule, &parts))
+            let year = period_year(&c.id);
+            (
+                c.id.clone(),
+                group_figure(ds, registry, rule, &members(year), &c.id),
+            )
         })
         .collect()
+}
+
+fn period_year(period: &str) -> u16 {
+    period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+}
+
+/// A group's figure in one period, computed by the indicator's rule.
+fn group_figure(
+    ds: &Dataset,
+    registry: &Registry,
+    rule: Rule,
+    members: &[usize],
+    period: &str,
+) -> Combined {
+    let parts: Vec<Part> = members
+        .iter()
+        .map(|&m| municipality_part(ds, registry, m, period))
+        .collect();
+    combine(rule, &parts)
+}
+
+/// A regional council's rank among the councils in `period` by their
+/// computed figures: 1 for the highest, ties share a rank;
+/// `(rank, councils ranked)`. Only councils whose figure covers every member
+/// are ranked; `None` when this council's does not.
+pub fn council_rank(
+    ds: &Dataset,
+    registry: &Registry,
+    rule: Rule,
+    council: &str,
+    period: &str,
+) -> Option<(usize, usize)> {
+    let year = period_year(period);
+    let figures: Vec<(&str, f64)> = registry
+        .councils
+        .iter()
+        .filter_map(|c| {
+            let f = group_figure(
+                ds,
+                registry,
+                rule,
+                &registry.group_members(&c.id, year)?,
+                period,
+            );
+            Some((c.id.as_str(), f.value.filter(|_| f.is_complete())?))
+        })
+        .collect();
+    let own = figures.iter().find(|(id, _)| *id == council)?.1;
+    Some((
+        1 + figures.iter().filter(|(_, v)| *v > own).count(),
+        figures.len(),
+    ))
 }
 
 /// A card's figures: the latest value and its changes.
