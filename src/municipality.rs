@@ -239,9 +239,10 @@ fn card(
         .into_iter()
         .map(|(p, c)| (p, c.value.filter(|_| compare)))
         .collect();
-    // The country as the file publishes it, for rates.
+    // The country and the municipality's KOSTRA group as the file publishes
+    // them, for rates.
     let published: Vec<(String, Vec<(String, Option<f64>)>)> = if compare {
-        comparisons
+        m.comparisons(&comparisons)
             .iter()
             .filter_map(|c| present::published_series(&ds, c).map(|s| (c.clone(), s)))
             .collect()

@@ -30,6 +30,8 @@ pub struct Municipality {
     pub council: Option<String>,
     pub council_unverified: bool,
     pub language_form: Option<String>,
+    /// SSB's code for its KOSTRA group (`EKG11` …), when the registry gives it.
+    pub kostra_group: Option<String>,
     /// Column and row on the tile map (roughly where it lies).
     pub tile: Option<(u8, u8)>,
 }
@@ -54,6 +56,18 @@ impl Municipality {
     /// The county it belonged to in `year`.
     pub fn county_in(&self, year: u16) -> &str {
         &self.period_in(year).county
+    }
+    /// The regions its figures are compared with: the catalog's, then its
+    /// own KOSTRA group when the registry names one.
+    pub fn comparisons(&self, catalog: &[String]) -> Vec<String> {
+        let mut out = catalog.to_vec();
+        out.extend(
+            self.kostra_group
+                .iter()
+                .filter(|g| !catalog.contains(g))
+                .cloned(),
+        );
+        out
     }
     /// The county before the 2020 reform: 04 Hedmark or 05 Oppland.
     pub fn old_county(&self) -> &str {
@@ -184,6 +198,7 @@ impl Registry {
                     .get("council_unverified")
                     .is_some_and(|v| v.v == json::JVal::Bool(true)),
                 language_form: str_of(m, "language_form"),
+                kostra_group: str_of(m, "kostra_group"),
                 tile: m
                     .get("tile")
                     .and_then(Json::num_items)
@@ -391,6 +406,25 @@ mod tests {
         tiles.sort();
         tiles.dedup();
         assert_eq!(tiles.len(), 48, "no two municipalities share a tile");
+    }
+
+    #[test]
+    fn a_municipality_is_compared_with_its_kostra_group() {
+        let src = r#"{"format": "innsyn-regions/1", "municipalities": [
+            {"id": "3403", "name": "Hamar", "kostra_group": "EKG13", "codes": [{"code": "3403", "from": 2020, "county": "34"}]},
+            {"id": "3412", "name": "Løten", "codes": [{"code": "3412", "from": 2020, "county": "34"}]}]}"#;
+        let (reg, diags) = Registry::parse(src).unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        let catalog = ["EAKUO".to_string()];
+        assert_eq!(
+            reg.municipalities[0].comparisons(&catalog),
+            ["EAKUO", "EKG13"]
+        );
+        assert_eq!(reg.municipalities[1].comparisons(&catalog), ["EAKUO"]);
+        assert_eq!(
+            reg.municipalities[0].comparisons(&["EKG13".into()]),
+            ["EKG13"]
+        );
     }
 
     #[test]
