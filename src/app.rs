@@ -13,6 +13,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
 use crate::charts::{self, Chart};
+use crate::cooperation::CooperationPage;
 use crate::indicator::IndicatorPage;
 use crate::io::{self, FetchError};
 use crate::load::with_site;
@@ -114,6 +115,7 @@ pub fn App() -> impl IntoView {
                 View::Region => view! { <RegionPage/> }.into_any(),
                 View::Municipality => view! { <MunicipalityPage/> }.into_any(),
                 View::Indicator => view! { <IndicatorPage/> }.into_any(),
+                View::Cooperation => view! { <CooperationPage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
             })}
         </main>
@@ -151,6 +153,7 @@ fn MainMenu() -> impl IntoView {
                 {item(View::Region, T::NavRegions)}
                 {item(View::Municipality, T::NavMunicipality)}
                 {item(View::Indicator, T::NavIndicators)}
+                {item(View::Cooperation, T::NavCooperation)}
                 {item(View::Validate, T::NavValidate)}
             </ul>
         </nav>
@@ -294,6 +297,29 @@ pub fn source_and_toggle(
             {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
         </button>
     }
+}
+
+/// A card's headline: the figure, large, and its unit.
+pub fn big_value(value: f64, decimals: u8, unit: &str, lang: Lang) -> impl IntoView {
+    view! {
+        <p class="big">
+            <span class="value">{innsyn_core::i18n::format_number(value, decimals, lang)}</span>" "
+            <span class="unit">{unit.to_string()}</span>
+        </p>
+    }
+}
+
+/// The members left out of a computed figure, each with its reason (nothing
+/// when none is).
+pub fn left_out_list(lines: Vec<String>, lang: Lang) -> impl IntoView {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <div class="left-out">
+                <p>{format!("{} ({}):", T::LeftOut.get(lang), lines.len())}</p>
+                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
 }
 
 /// A numeric table cell: the formatted number, with the raw number in

@@ -108,3 +108,24 @@ pub async fn read_local_file(file: &web_sys::File) -> Result<Vec<u8>, FetchError
         .map_err(|e| FetchError::Network(format!("{e:?}")))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
+
+/// The page's full address (for the printed summary of a scenario).
+pub fn location_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Today's date as (year, month, day), from the browser's clock.
+pub fn today() -> (u32, u32, u32) {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+

@@ -8,11 +8,14 @@
 //! - [`overview`]: the first page: search, region links, tile map, ranking;
 //! - [`municipality`]: the municipality profile and the municipality search;
 //! - [`region`]: the region dashboard (counties and regional councils);
+//! - [`cooperation`]: the simulator of a shared child welfare service;
+//! - [`trend`]: a computed figure over time, chart and table, shared by both;
 //! - [`validate`]: the page where publishers check a file in the browser;
 //! - [`panic`]: the friendly message shown if the app panics.
 
 pub mod app;
 pub mod charts;
+pub mod cooperation;
 pub mod indicator;
 pub mod io;
 pub mod load;
@@ -20,6 +23,7 @@ pub mod municipality;
 pub mod overview;
 pub mod panic;
 pub mod region;
+pub mod trend;
 pub mod validate;
 
 /// Reads a file's text exactly as the app does, with the region registry in

@@ -127,6 +127,47 @@ pub fn with_site<V: IntoView + 'static>(
     }
 }
 
+/// An indicator file being fetched and read; several panels may show one load.
+pub type DatasetLoad = LocalResource<Result<Arc<Dataset>, String>>;
+
+/// Starts loading the indicator file at `url` (read in the language of the
+/// moment; a language switch fetches nothing).
+pub fn load(url: String) -> DatasetLoad {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    LocalResource::new(move || {
+        load_dataset(
+            url.clone(),
+            registry.clone(),
+            nav.query.get_untracked().lang,
+        )
+    })
+}
+
+/// A panel's content for a load: loading, the error naming the file, or `body`.
+fn render<V: IntoView + 'static>(
+    nav: Nav,
+    state: Option<Result<Arc<Dataset>, String>>,
+    file: impl FnOnce() -> String,
+    body: &impl Fn(Arc<Dataset>) -> V,
+) -> AnyView {
+    match state {
+        None => loading(nav),
+        Some(Err(msg)) => failed(nav, file(), msg),
+        Some(Ok(ds)) => body(ds).into_any(),
+    }
+}
+
+/// The indicator file of `load`, rendered by `body` once read.
+pub fn with_load<V: IntoView + 'static>(
+    load: DatasetLoad,
+    file: String,
+    body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    move || render(nav, load.get(), || file.clone(), &body)
+}
+
 /// The indicator file at `url()`, rendered by `body` once read.
 pub fn with_dataset<V: IntoView + 'static>(
     url: impl Fn() -> String + Send + Sync + 'static,
@@ -138,9 +179,5 @@ pub fn with_dataset<V: IntoView + 'static>(
     let data = LocalResource::new(move || {
         load_dataset(url.get(), registry.clone(), nav.query.get_untracked().lang)
     });
-    move || match data.get() {
-        None => loading(nav),
-        Some(Err(msg)) => failed(nav, url.get_untracked(), msg),
-        Some(Ok(ds)) => body(ds).into_any(),
-    }
+    move || render(nav, data.get(), || url.get_untracked(), &body)
 }

@@ -15,7 +15,7 @@ use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{chart_width, source_and_toggle, value_cell, Nav};
+use crate::app::{big_value, chart_width, source_and_toggle, value_cell, Nav};
 use crate::charts::{self, Chart};
 use crate::load::with_dataset;
 
@@ -287,10 +287,7 @@ fn card(
                     let changes: Vec<String> = [change(&t.change_1), change(&t.change_5)].into_iter().flatten().collect();
                     let county_now = county1.iter().find(|(p, _)| *p == t.period).and_then(|(_, v)| *v);
                     view! {
-                        <p class="big">
-                            <span class="value">{format_number(t.value, decimals, lang)}</span>" "
-                            <span class="unit">{m2.unit.get(lang).to_string()}</span>
-                        </p>
+                        {big_value(t.value, decimals, m2.unit.get(lang), lang)}
                         <p class="computed">{t.period.clone()}</p>
                         {rank.map(|(r, n)| view! { <p class="rank">{format!("{} {r} / {n}", T::RankOf.get(lang))}<span class="hint">{format!(" ({})", T::RankExplained.get(lang))}</span></p> })}
                         {county_now.map(|v| view! {

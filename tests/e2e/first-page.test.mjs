@@ -2,16 +2,13 @@
 // fetched file, languages, keyboard use, phone width, and axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, newPage, firstChart, axe, screenshot, ROOT } from './harness.mjs';
+import { serve, launch, newPage, firstChart, axe, screenshot, demoFile, nb } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const demo = JSON.parse(await readFile(join(ROOT, 'public/data/demo/barn-med-tiltak.json'), 'utf8'));
-const nb = (v, d) => v.toFixed(d).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+const demo = demoFile('barn-med-tiltak.json');
 
 for (const width of [1280, 375]) {
   for (const lang of ['nb', 'nn', 'en']) {

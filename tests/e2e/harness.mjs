@@ -3,6 +3,7 @@
 // run on every page a test visits. Screenshots go to target/screenshots/.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -72,4 +73,24 @@ export async function axe(page) {
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A bundled demonstration file, and the bundled region registry, as the tests read them. */
+export const demoFile = (name) => JSON.parse(readFileSync(join(ROOT, 'public/data/demo', name), 'utf8'));
+export const REGIONS = JSON.parse(readFileSync(join(ROOT, 'public/data/regions.json'), 'utf8'));
+/** A number the Norwegian way: 2 073,5. */
+export const nb = (v, d) => v.toFixed(d).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+
+/** sum(numerators)/sum(denominators) (or the sum, for a count) for some
+ * municipalities (2024 ids) in a year, computed from the raw file. */
+export function expected(doc, memberIds, year) {
+  const codes = REGIONS.municipalities.filter((m) => memberIds.includes(m.id))
+    .map((m) => m.codes.find((c) => c.from <= year && (c.to ?? 9999) >= year).code);
+  const obs = doc.values.filter((o) => o.period === String(year) && codes.includes(o.region));
+  if (doc.rate) {
+    const used = obs.filter((o) => o.numerator != null && o.denominator != null);
+    return { value: used.reduce((a, o) => a + o.numerator, 0) / used.reduce((a, o) => a + o.denominator, 0) * doc.rate.per, used: used.length, total: codes.length };
+  }
+  const used = obs.filter((o) => o.value != null);
+  return { value: used.reduce((a, o) => a + o.value, 0), used: used.length, total: codes.length };
 }

@@ -14,6 +14,7 @@ const VIEWS = {
   region: ['view=region&region=fjellregionen', '.card .big .value'],
   municipality: ['view=municipality&region=3427', '.card .big .value'],
   indicator: ['view=indicator&indicator=barn-per-aarsverk&year=2020', '.tilemap .tile'],
+  cooperation: ['view=cooperation&members=3407,3447,3448', '.card .big .value'],
   validate: ['view=validate', '#file-input'],
 };
 

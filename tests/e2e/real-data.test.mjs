@@ -37,6 +37,17 @@ before(async () => {
       '--decimals', String(ind.decimals), '--aggregation', 'sum', '--source', 'Statistisk sentralbyrå', '--table', ind.table,
       '--licence', 'NLOD-2.0', '--out', join(OUT, `${ind.id}.json`)], { stdio: 'pipe' });
   }
+  // Caseload: children with measures per årsverk, from SSB's two counts
+  // (numerator and denominator kept, so it combines as sum/sum).
+  const count = (file, variable) => new Map(readFileSync(join(SSB, file), 'utf8').trim().split('\n').slice(1)
+    .map((l) => l.split(',')).filter((r) => /^\d{4}$/.test(r[0]) && r[2] === variable).map((r) => [r[0], Number(r[3])]));
+  const children = count('hedmark_2018_barn_med_tiltak.csv', 'barn_tiltak_aaret_i_alt');
+  const staff = count('hedmark_2018_aarsverk.csv', 'aarsverk_i_alt');
+  const rateCsv = join(OUT, 'barn-per-aarsverk.csv');
+  writeFileSync(rateCsv, `region;period;value;status;numerator;denominator\n${[...children].map(([c, n]) => `${c};2018;${n / staff.get(c)};;${n};${staff.get(c)}`).join('\n')}\n`);
+  execFileSync(CLI, ['convert', rateCsv, '--id', 'barn-per-aarsverk', '--title', 'Barn med tiltak per årsverk', '--description', 'Barn med tiltak i løpet av året delt på årsverk, 2018.',
+    '--unit', 'barn per årsverk', '--decimals', '1', '--rate-per', '1', '--numerator', 'Barn med tiltak', '--denominator', 'Årsverk', '--higher-is', 'worse',
+    '--source', 'Statistisk sentralbyrå (beregnet av Innsyn)', '--table', '12275, 12305', '--licence', 'NLOD-2.0', '--out', join(OUT, 'barn-per-aarsverk.json')], { stdio: 'pipe' });
   copyFileSync(join(ROOT, '..', 'shared', 'data', 'geo', 'hedmark_oppland_2024geom_small.geojson'), join(OUT, 'kart.geojson'));
   // The catalog's own registry, read at run time: one council renamed, so a
   // test can see that it is this file and not the app's that is used.
@@ -48,8 +59,9 @@ before(async () => {
     title: { nb: 'SSB: barnevern i Hedmark 2018' },
     regions: 'regions.json',
     boundaries: { url: 'kart.geojson', attribution: '© Kartverket (CC BY 4.0)', join: 'kommunenummer_2024' },
-    indicators: INDICATORS.map((i) => ({ id: i.id, url: `${i.id}.json` })),
-    dashboards: { region: INDICATORS.map((i) => i.id) },
+    indicators: [...INDICATORS.map((i) => ({ id: i.id, url: `${i.id}.json` })), { id: 'barn-per-aarsverk', url: 'barn-per-aarsverk.json' }],
+    dashboards: { region: INDICATORS.map((i) => i.id), cooperation: [...INDICATORS.map((i) => i.id), 'barn-per-aarsverk'] },
+    cooperation: { staff: 'aarsverk', caseload: 'barn-per-aarsverk' },
     comparisons: [],
   }));
   server = await serve();
@@ -77,7 +89,7 @@ for (const [lang, width] of [['nb', 1280], ['en', 375]]) {
     assert.match(computed[0], /22 (av|of) 22/);
     // Care measures at 31 Dec: Rendalen, Folldal and Os are suppressed (':').
     assert.match(computed[2], /19 (av|of) 22/);
-    const leftOut = await page.locator('.card').nth(2).locator('details.left-out').textContent();
+    const leftOut = await page.locator('.card').nth(2).locator('.left-out').textContent();
     for (const name of ['Rendalen', 'Folldal', 'Os']) assert.match(leftOut, new RegExp(name));
     assert.equal(await page.locator('.demo-label').count(), 0, 'real figures carry no demo label');
     assert.match(await page.locator('.card .source').first().textContent(), /Statistisk sentralbyrå/);
@@ -157,3 +169,54 @@ for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 320]]) {
     await page.close();
   });
 }
+
+test('a shared service of Grue, Åsnes and Våler on SSB figures: built through the UI, the same after reload', async () => {
+  const page = await open(375, 'nb', '?view=cooperation');
+  await page.waitForSelector('.prompt');
+  for (const name of ['Grue', 'Åsnes', 'Våler']) {
+    await page.getByLabel(name, { exact: true }).check();
+  }
+  await page.waitForFunction(() => location.search.includes('members=3417,3418,3419'));
+  await page.waitForFunction(() => document.querySelectorAll('.card .big .value').length === 4 && document.querySelector('.findings li'));
+  const read = async () => ({
+    values: await page.locator('.card .big .value').allTextContents(),
+    findings: await page.locator('.findings li').allTextContents(),
+  });
+  const before = await read();
+  // By hand from SSB's lines: 62 + 99 + 58 children; 5,3 + 8,6 + 4,3 årsverk;
+  // care at 31 Dec 14 + 28 + 21; 219 / 18,2 children per årsverk.
+  assert.deepEqual(before.values, ['219', '18,2', '63', '12,0']);
+  assert.equal(await page.locator('.card').nth(3).locator('.parts').textContent(), '= 219 barn med tiltak / 18,2 årsverk');
+  // The county beside it, computed the same way: SSB's county line.
+  const county = page.locator('.card').first().locator('tr.comparison', { hasText: 'Hedmark (beregnet)' }).locator('td.num');
+  assert.equal(await county.getAttribute('data-value'), '2073');
+  assert.deepEqual(before.findings, [
+    'Den samlede tjenesten ville hatt 18,2 årsverk (2018, beregnet for 3 av 3 kommuner).',
+    '1 av 3 kommuner har under 5 årsverk hver for seg: Våler (4,3).',
+    'Barn per årsverk (2018): fra 11,5 til 13,5 i kommunene hver for seg; 12,0 i den samlede tjenesten.',
+  ]);
+  assert.equal(await page.locator('.demo-label').count(), 0);
+  assert.deepEqual(await axe(page), []);
+  await screenshot(page, 'real-cooperation-grue-asnes-valer');
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('.card .big .value').length === 4 && document.querySelector('.findings li'));
+  assert.deepEqual(await read(), before);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("suppressed cells in a scenario: listed with SSB's reason, coverage shown, never 0", async () => {
+  // The Nord-Østerdal service of 2021; Rendalen and Folldal are ':' for care measures at 31 Dec.
+  const page = await open(1280, 'en', '?view=cooperation');
+  await page.waitForSelector('#preset-select');
+  await page.selectOption('#preset-select', { label: 'Rendalen, Tolga, Tynset, Alvdal, Folldal' });
+  await page.waitForFunction(() => document.querySelectorAll('.card .big .value').length === 4);
+  const care = page.locator('.card').nth(2);
+  assert.match(await care.locator('.computed').textContent(), /3 of 5 municipalities/);
+  const leftOut = await care.locator('.left-out').textContent();
+  for (const name of ['Rendalen', 'Folldal']) assert.match(leftOut, new RegExp(`${name}: .*privacy`));
+  assert.equal(await care.locator('tr.member', { hasText: 'Rendalen' }).locator('td.num').getAttribute('data-value'), '');
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

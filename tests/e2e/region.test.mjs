@@ -2,30 +2,11 @@
 // changes, trend chart + table, members ranked, region picker, languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { serve, launch, newPage, axe, screenshot, ROOT } from './harness.mjs';
+import { serve, launch, newPage, axe, screenshot, demoFile as file, REGIONS as regions, nb, expected } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-const file = (name) => JSON.parse(readFileSync(join(ROOT, 'public/data/demo', name), 'utf8'));
-const regions = JSON.parse(readFileSync(join(ROOT, 'public/data/regions.json'), 'utf8'));
-const nb = (v, d) => v.toFixed(d).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-
-/** sum(numerators)/sum(denominators) for a group's members in a year, from the raw file. */
-function expected(doc, memberIds, year) {
-  const codes = regions.municipalities.filter((m) => memberIds.includes(m.id))
-    .map((m) => m.codes.find((c) => c.from <= year && (c.to ?? 9999) >= year).code);
-  const obs = doc.values.filter((o) => o.period === String(year) && codes.includes(o.region));
-  if (doc.rate) {
-    const used = obs.filter((o) => o.numerator != null && o.denominator != null);
-    return { value: used.reduce((a, o) => a + o.numerator, 0) / used.reduce((a, o) => a + o.denominator, 0) * doc.rate.per, used: used.length, total: codes.length };
-  }
-  const used = obs.filter((o) => o.value != null);
-  return { value: used.reduce((a, o) => a + o.value, 0), used: used.length, total: codes.length };
-}
 
 for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 375], ['nb', 375]]) {
   test(`region dashboard for Hedmark in ${lang} at ${width} px: figures from the files, axe clean`, async () => {

@@ -28,6 +28,32 @@ pub struct Boundaries {
     pub join: String,
 }
 
+/// A ready-made set of municipalities for the cooperation simulator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub id: String,
+    pub name: I18nText,
+    /// Municipality ids (any number a municipality has had).
+    pub members: Vec<String>,
+}
+
+/// What the cooperation simulator needs beyond the indicator files.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cooperation {
+    /// Indicator ids shown for a scenario, in order (default: the region
+    /// dashboard's).
+    pub indicators: Vec<String>,
+    /// The indicator with the staff (årsverk) of each service, a count.
+    pub staff: Option<String>,
+    /// The indicator with caseload per årsverk, a rate.
+    pub caseload: Option<String>,
+    /// The size, in årsverk, below which a service is counted as small, and
+    /// where that number comes from. Without a source it is an assumption.
+    pub threshold: Option<f64>,
+    pub threshold_source: Option<I18nText>,
+    pub scenarios: Vec<Scenario>,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {
     /// The region registry's URL; without one, the app's own `data/regions.json`.
@@ -40,6 +66,7 @@ pub struct Catalog {
     pub region_dashboard: Vec<String>,
     /// Comparison region codes (county, Landet uten Oslo, KOSTRA group …).
     pub comparisons: Vec<String>,
+    pub cooperation: Cooperation,
 }
 
 impl Catalog {
@@ -92,24 +119,6 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
             ),
         );
     }
-    let text = |j: Option<&Json>| -> I18nText {
-        match j {
-            Some(Json {
-                v: json::JVal::Str(s),
-                ..
-            }) => I18nText::plain(s.to_string()),
-            Some(o) => I18nText {
-                nb: o
-                    .get("nb")
-                    .and_then(Json::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
-                nn: o.get("nn").and_then(Json::as_str).map(str::to_string),
-                en: o.get("en").and_then(Json::as_str).map(str::to_string),
-            },
-            None => I18nText::default(),
-        }
-    };
     let mut cat = Catalog {
         title: text(root.get("title")),
         ..Default::default()
@@ -166,19 +175,14 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
     };
     cat.region_dashboard = ids(root.get("dashboards").and_then(|d| d.get("region")));
     for id in &cat.region_dashboard {
-        if cat.indicator(id).is_none() {
-            d.error(
-                "UNKNOWN_INDICATOR",
-                "$.dashboards.region",
-                root.start,
-                Msg::new(
-                    format!("Indikatoren «{id}» står ikke i «indicators»"),
-                    format!("The indicator \"{id}\" is not in \"indicators\""),
-                ),
-            );
-        }
+        known_indicator(&cat, id, "$.dashboards.region", root.start, &mut d);
     }
     cat.comparisons = ids(root.get("comparisons"));
+    cat.cooperation = cooperation(&root, &cat, &mut d);
+    cat.cooperation.indicators = ids(root.get("dashboards").and_then(|d| d.get("cooperation")));
+    if cat.cooperation.indicators.is_empty() {
+        cat.cooperation.indicators = cat.region_dashboard.clone();
+    }
     if let Some(r) = root.get("regions") {
         match r
             .as_str()
@@ -211,7 +215,110 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
             ),
         }
     }
+    for id in ids(root.get("dashboards").and_then(|d| d.get("cooperation"))) {
+        known_indicator(&cat, &id, "$.dashboards.cooperation", root.start, &mut d);
+    }
     Ok((cat, d.list))
+}
+
+fn known_indicator(cat: &Catalog, id: &str, path: &str, at: u32, d: &mut Diags) -> bool {
+    let known = cat.indicator(id).is_some();
+    if !known {
+        d.error(
+            "UNKNOWN_INDICATOR",
+            path,
+            at,
+            Msg::new(
+                format!("Indikatoren «{id}» står ikke i «indicators»"),
+                format!("The indicator \"{id}\" is not in \"indicators\""),
+            ),
+        );
+    }
+    known
+}
+
+/// The `cooperation` object: the staff and caseload indicators, the size
+/// threshold and its source, and the ready-made scenarios.
+fn cooperation(root: &Json, cat: &Catalog, d: &mut Diags) -> Cooperation {
+    let mut c = Cooperation::default();
+    let Some(o) = root.get("cooperation").filter(|o| !o.is_null()) else {
+        return c;
+    };
+    for (key, slot) in [("staff", &mut c.staff), ("caseload", &mut c.caseload)] {
+        if let Some(id) = o.get(key).and_then(Json::as_str) {
+            let path = format!("$.cooperation.{key}");
+            if known_indicator(cat, id, &path, o.start, d) {
+                *slot = Some(id.to_string());
+            }
+        }
+    }
+    if let Some(t) = o.get("threshold") {
+        match t.as_f64().filter(|v| *v > 0.0 && v.is_finite()) {
+            Some(v) => c.threshold = Some(v),
+            None => d.warn(
+                "BAD_FIELD",
+                "$.cooperation.threshold",
+                t.start,
+                Msg::new(
+                    "«threshold» skal være et positivt tall (årsverk)",
+                    "\"threshold\" must be a positive number (full-time equivalents)",
+                ),
+            ),
+        }
+    }
+    c.threshold_source = o.get("threshold_source").map(|j| text(Some(j)));
+    for (i, s) in o
+        .get("scenarios")
+        .and_then(Json::as_arr)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
+        let members: Vec<String> = s
+            .get("members")
+            .and_then(Json::as_arr)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|m| m.as_str().map(str::to_string))
+            .collect();
+        match s.get("id").and_then(Json::as_str) {
+            Some(id) if !members.is_empty() => c.scenarios.push(Scenario {
+                id: id.to_string(),
+                name: text(s.get("name")),
+                members,
+            }),
+            _ => d.error(
+                "MISSING_FIELD",
+                &path_index("$.cooperation.scenarios", i),
+                s.start,
+                Msg::new(
+                    "Scenarioet mangler «id» eller «members»",
+                    "The scenario lacks \"id\" or \"members\"",
+                ),
+            ),
+        }
+    }
+    c
+}
+
+/// A text in one language (a string) or several (`{"nb": …, "nn": …, "en": …}`).
+fn text(j: Option<&Json>) -> I18nText {
+    match j {
+        Some(Json {
+            v: json::JVal::Str(s),
+            ..
+        }) => I18nText::plain(s.to_string()),
+        Some(o) => I18nText {
+            nb: o
+                .get("nb")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            nn: o.get("nn").and_then(Json::as_str).map(str::to_string),
+            en: o.get("en").and_then(Json::as_str).map(str::to_string),
+        },
+        None => I18nText::default(),
+    }
 }
 
 #[cfg(test)]

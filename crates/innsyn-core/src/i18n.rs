@@ -146,9 +146,9 @@ strings! {
     Computed => ("beregnet fra kommunenes tall", "berekna frå tala til kommunane", "computed from the municipalities' figures"),
     ChangeFrom => ("Endring fra", "Endring frå", "Change from"),
     NotCombinable => (
-        "Denne indikatoren kan ikke slås sammen for en region (den har ikke teller og nevner, og er ikke et antall).",
-        "Denne indikatoren kan ikkje slåast saman for ein region (han har ikkje teljar og nemnar, og er ikkje eit tal på noko).",
-        "This indicator cannot be combined for a region (it has no numerator and denominator, and is not a count).",
+        "Denne indikatoren kan ikke slås sammen for flere kommuner: den er verken et antall eller en andel med teller og nevner (f.eks. en median eller en indeks).",
+        "Denne indikatoren kan ikkje slåast saman for fleire kommunar: han er verken eit tal på noko eller ein del med teljar og nemnar (t.d. ein median eller ein indeks).",
+        "This indicator cannot be combined for several municipalities: it is neither a count nor a rate with numerator and denominator (e.g. a median or an index).",
     ),
     NoFigure => ("Ingen tall for regionen.", "Ingen tal for regionen.", "No figure for the region."),
     LeftOut => ("Ikke med i tallet", "Ikkje med i talet", "Not in the figure"),
@@ -196,6 +196,60 @@ strings! {
     Year => ("År", "År", "Year"),
     ShowAs => ("Vis", "Vis", "Show"),
     RateWord => ("andel", "del", "rate"),
+    NavCooperation => ("Samarbeid", "Samarbeid", "Cooperation"),
+    CooperationTitle => ("Hva om vi slo oss sammen?", "Kva om vi slo oss saman?", "What if we joined forces?"),
+    CooperationIntro => (
+        "Velg kommuner som kunne hatt én felles barnevernstjeneste (vertskommunesamarbeid). Innsyn regner ut tallene for den samlede tjenesten fra kommunenes egne tall: antall legges sammen, og andeler regnes som summen av tellerne delt på summen av nevnerne – aldri som et gjennomsnitt av andeler. Det som ikke kan regnes sammen, står oppført med grunnen.",
+        "Vel kommunar som kunne hatt éi felles barnevernsteneste (vertskommunesamarbeid). Innsyn reknar ut tala for den samla tenesta frå tala til kommunane sjølve: tal blir lagde saman, og delar blir rekna som summen av teljarane delt på summen av nemnarane – aldri som eit gjennomsnitt av delar. Det som ikkje kan reknast saman, står oppført med grunnen.",
+        "Choose municipalities that could share one child welfare service (host-municipality cooperation). Innsyn computes the combined service's figures from the municipalities' own: counts are added, and rates are the sum of the numerators divided by the sum of the denominators – never an average of rates. What cannot be combined is listed with the reason.",
+    ),
+    StartFrom => ("Start fra", "Start frå", "Start from"),
+    StartFromNone => ("Velg et utgangspunkt …", "Vel eit utgangspunkt …", "Choose a starting point …"),
+    PresetServices => ("Felles tjenester i 2021", "Felles tenester i 2021", "Shared services in 2021"),
+    PresetScenarios => ("Scenarioer", "Scenario", "Scenarios"),
+    ChooseMembers => ("Velg kommuner selv", "Vel kommunar sjølv", "Choose municipalities yourself"),
+    Selected => ("valgt", "valde", "chosen"),
+    ClearMembers => ("Fjern alle", "Fjern alle", "Clear all"),
+    PickTwo => (
+        "Velg minst to kommuner for å se tallene for en samlet tjeneste.",
+        "Vel minst to kommunar for å sjå tala for ei samla teneste.",
+        "Choose at least two municipalities to see the figures of a combined service.",
+    ),
+    YourScenario => ("Ditt scenario", "Scenarioet ditt", "Your scenario"),
+    ExternalMembers => (
+        "Også med i tjenesten, men utenfor Hedmark og Oppland (ingen tall her):",
+        "Også med i tenesta, men utanfor Hedmark og Oppland (ingen tal her):",
+        "Also in the service, but outside Hedmark and Oppland (no figures here):",
+    ),
+    UnknownMembers => ("Lenken nevner kommunenumre Innsyn ikke kjenner:", "Lenkja nemner kommunenummer Innsyn ikkje kjenner:", "The link names municipality numbers Innsyn does not know:"),
+    Robustness => ("Robusthet", "Robustheit", "Robustness"),
+    Threshold => ("Grense for liten tjeneste (årsverk)", "Grense for lita teneste (årsverk)", "Threshold for a small service (full-time equivalents)"),
+    ThresholdAssumption => (
+        "Grensen er en antakelse, ikke en offisiell norm: Innsyn har ikke funnet noen fastsatt minstestørrelse for en barnevernstjeneste. Endre den gjerne.",
+        "Grensa er ein føresetnad, ikkje ein offisiell norm: Innsyn har ikkje funne nokon fastsett minstestorleik for ei barnevernsteneste. Endre ho gjerne.",
+        "The threshold is an assumption, not an official norm: Innsyn found no established minimum size for a child welfare service. Feel free to change it.",
+    ),
+    ThresholdSource => ("Kilde for grensen", "Kjelde for grensa", "Source of the threshold"),
+    BelowThreshold => ("Under", "Under", "Below"),
+    Yes => ("ja", "ja", "yes"),
+    No => ("nei", "nei", "no"),
+    NoStaffIndicator => (
+        "Katalogen peker ikke ut noen indikator for årsverk, så robustheten kan ikke vises.",
+        "Katalogen peikar ikkje ut nokon indikator for årsverk, så robustheita kan ikkje visast.",
+        "The catalog names no indicator for full-time equivalents, so robustness cannot be shown.",
+    ),
+    PrintSummary => ("Skriv ut sammendrag", "Skriv ut samandrag", "Print summary"),
+    PrintedOn => ("Skrevet ut", "Skrive ut", "Printed"),
+    LatestFigures => ("Tall for", "Tal for", "Figures for"),
+    Note => ("Merknad", "Merknad", "Note"),
+    Area => ("Område", "Område", "Area"),
+    Indicator => ("Indikator", "Indikator", "Indicator"),
+    KindService => (
+        "Felles barnevernstjeneste i 2021 (registeret per 23.2.2021)",
+        "Felles barnevernsteneste i 2021 (registeret per 23.2.2021)",
+        "Shared child welfare service in 2021 (register of 23 Feb 2021)",
+    ),
+    KindScenario => ("Scenario fra katalogen", "Scenario frå katalogen", "Scenario from the catalog"),
 }
 
 impl T {
@@ -212,6 +266,25 @@ impl T {
 /// Formats a number the way the language writes it: `2 073` and `28,8` in
 /// Norwegian (no-break space between thousands, decimal comma), `2,073` and
 /// `28.8` in English. Rounds half away from zero to `decimals` places.
+/// The decimals a count needs (0, 1 or 2): `219` children, `18.2` årsverk.
+pub fn count_decimals(v: f64) -> u8 {
+    (0..2)
+        .find(|&d| {
+            let x = v * 10f64.powi(d as i32);
+            (x.round() - x).abs() < 1e-6
+        })
+        .unwrap_or(2)
+}
+
+/// A date the way the language writes it: "23.11.2026"; in English the
+/// unambiguous "2026-11-23".
+pub fn format_date((y, m, d): (u32, u32, u32), lang: Lang) -> String {
+    match lang {
+        Lang::Nb | Lang::Nn => format!("{d}.{m}.{y}"),
+        Lang::En => format!("{y}-{m:02}-{d:02}"),
+    }
+}
+
 pub fn format_number(v: f64, decimals: u8, lang: Lang) -> String {
     let (group, point) = match lang {
         Lang::Nb | Lang::Nn => ('\u{a0}', ','),
@@ -265,6 +338,19 @@ mod tests {
         assert_eq!(format_number(28.75, 1, Lang::En), "28.8");
         assert_eq!(format_number(2.675, 2, Lang::Nb), "2,68");
         assert_eq!(format_number(999.96, 1, Lang::Nb), "1\u{a0}000,0");
+    }
+
+    #[test]
+    fn counts_get_the_decimals_they_need() {
+        assert_eq!(count_decimals(219.0), 0);
+        assert_eq!(count_decimals(5.3 + 8.6 + 4.3), 1);
+        assert_eq!(count_decimals(4.25), 2);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(format_date((2026, 11, 3), Lang::Nn), "3.11.2026");
+        assert_eq!(format_date((2026, 11, 3), Lang::En), "2026-11-03");
     }
 
     #[test]

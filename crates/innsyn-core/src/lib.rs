@@ -1,6 +1,8 @@
 //! Innsyn's domain: everything that needs no browser.
 //!
 //! - [`aggregate`]: combining regions: sums, sum/sum rates, coverage;
+//! - [`cooperation`]: the simulator of a shared child welfare service: combined
+//!   figures, presets, robustness;
 //! - [`catalog`]: which indicator files exist and which dashboards show them;
 //! - [`convert`]: tidy CSV plus metadata to the simple format;
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
@@ -19,6 +21,7 @@
 pub mod aggregate;
 pub mod catalog;
 pub mod convert;
+pub mod cooperation;
 pub mod diag;
 pub mod geo;
 pub mod i18n;

@@ -333,12 +333,17 @@ pub fn group_series(
         .collect()
 }
 
-fn period_year(period: &str) -> u16 {
+pub fn period_year(period: &str) -> u16 {
     period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
 }
 
+/// The values of a computed series, per period (for charts and trends).
+pub fn values(series: &[(String, Combined)]) -> Vec<(String, Option<f64>)> {
+    series.iter().map(|(p, c)| (p.clone(), c.value)).collect()
+}
+
 /// A group's figure in one period, computed by the indicator's rule.
-fn group_figure(
+pub fn group_figure(
     ds: &Dataset,
     registry: &Registry,
     rule: Rule,
@@ -383,6 +388,19 @@ pub fn council_rank(
         1 + figures.iter().filter(|(_, v)| *v > own).count(),
         figures.len(),
     ))
+}
+
+/// The members left out of a computed figure, by name, each with its reason.
+pub fn left_out_lines(c: &Combined, registry: &Registry, lang: Lang) -> Vec<String> {
+    c.left_out
+        .iter()
+        .map(|(code, why)| {
+            let name = registry
+                .municipality(code)
+                .map_or(code.as_str(), |m| m.name.as_str());
+            format!("{name}: {}", why.text(lang))
+        })
+        .collect()
 }
 
 /// A card's figures: the latest value and its changes.
@@ -590,6 +608,44 @@ pub fn published_series(ds: &Dataset, code: &str) -> Option<Vec<(String, Option<
             })
             .collect(),
     )
+}
+
+/// A named line of a chart: (name, value per period).
+pub type Line = (String, Vec<(String, Option<f64>)>);
+
+/// The lines a computed figure is drawn against: the `counties` (computed
+/// the same way, "Hedmark (beregnet)") and the catalog's comparison regions
+/// as the file publishes them. Only for rates: a region's count of årsverk
+/// next to the country's would say nothing.
+pub fn comparison_lines(
+    ds: &Dataset,
+    registry: &Registry,
+    counties: &[String],
+    comparisons: &[String],
+    lang: Lang,
+) -> Vec<Line> {
+    let rule = ds.meta.as_ref().map_or(Rule::NotCombinable, |m| m.rule());
+    if !matches!(rule, Rule::Ratio { .. }) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for county in counties {
+        let series = group_series(ds, registry, rule, &|y| registry.county_members(county, y));
+        out.push((
+            format!(
+                "{} ({})",
+                registry.county_name(county).unwrap_or(county),
+                crate::aggregate::computed_label(lang)
+            ),
+            series.into_iter().map(|(p, c)| (p, c.value)).collect(),
+        ));
+    }
+    for code in comparisons {
+        if let Some(series) = published_series(ds, code) {
+            out.push((comparison_name(code, registry, lang), series));
+        }
+    }
+    out
 }
 
 /// The name of a comparison region code: "Landet uten Oslo", "KOSTRA-gruppe 13" …

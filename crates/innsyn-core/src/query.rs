@@ -41,7 +41,7 @@ impl View {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Query {
     pub view: View,
     pub region: Option<String>,
@@ -51,6 +51,8 @@ pub struct Query {
     pub compare: Vec<String>,
     /// Members of a cooperation scenario.
     pub members: Vec<String>,
+    /// The size (årsverk) below which a member counts as small in a scenario.
+    pub threshold: Option<f64>,
     /// Which figure of a rate indicator: `numerator` or `denominator` for the
     /// counts behind it; `None` for the rate itself.
     pub measure: Option<String>,
@@ -97,6 +99,13 @@ impl Query {
                 "year" => q.year = v.parse().ok().filter(|y| (1900..=2100).contains(y)),
                 "compare" => q.compare = list(&v),
                 "members" => q.members = list(&v),
+                "threshold" => {
+                    q.threshold = v
+                        .replace(',', ".")
+                        .parse()
+                        .ok()
+                        .filter(|t: &f64| *t > 0.0 && *t <= 10_000.0)
+                }
                 "measure" => q.measure = Some(v).filter(|m| m == "numerator" || m == "denominator"),
                 "lang" => q.lang = Lang::from_code(&v).unwrap_or_default(),
                 "embed" => q.embed = matches!(v.as_str(), "1" | "true" | "yes"),
@@ -128,6 +137,9 @@ impl Query {
         }
         if !self.members.is_empty() {
             put("members", &self.members.join(","));
+        }
+        if let Some(t) = self.threshold {
+            put("threshold", &t.to_string());
         }
         if let Some(m) = &self.measure {
             put("measure", m);
@@ -214,6 +226,7 @@ mod tests {
             Query {
                 view: View::Cooperation,
                 members: vec!["3407".into(), "3447".into(), "3448".into()],
+                threshold: Some(7.5),
                 embed: true,
                 lang: Lang::En,
                 ..Default::default()
@@ -270,7 +283,7 @@ mod tests {
     #[test]
     fn lenient_parsing() {
         let q = Query::parse(
-            "?view=nope&year=abc&lang=de&embed=1&foo=bar&region=&compare=,a,,b&measure=evil",
+            "?view=nope&year=abc&lang=de&embed=1&foo=bar&region=&compare=,a,,b&measure=evil&threshold=-1",
         );
         assert_eq!(
             q,
@@ -280,6 +293,8 @@ mod tests {
                 ..Default::default()
             }
         );
+        assert_eq!(Query::parse("threshold=7,5").threshold, Some(7.5));
+        assert_eq!(Query::parse("threshold=NaN").threshold, None);
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("a+b%20c%C3%A6"), "a b cæ");
     }
