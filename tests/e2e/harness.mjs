@@ -13,22 +13,23 @@ const require = createRequire(import.meta.url);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist-e2e');
 export const SHOTS = join(ROOT, 'target', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json', '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on a free loopback port; resolves to { url, close }. */
-export function serve(dir = DIST) {
+/** Serves `dir` on a free loopback port, with `headers` on every answer;
+ * resolves to { url, close }. */
+export function serve(dir = DIST, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -61,9 +62,12 @@ export async function firstChart(page) {
   await page.waitForSelector('.chart[role=img] svg', { timeout: 20000 });
 }
 
-/** Runs axe-core (WCAG 2.0/2.1 A and AA, plus best practices) and returns the violations. */
+/** Runs axe-core (WCAG 2.0/2.1 A and AA, plus best practices) on a page or
+ * a frame and returns the violations. */
 export async function axe(page) {
-  await page.addScriptTag({ path: AXE });
+  // Evaluated, not added as a <script>: the app's Content-Security-Policy
+  // rightly blocks inline scripts.
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
   }));

@@ -4,6 +4,7 @@
 //! - [`cooperation`]: the simulator of a shared child welfare service: combined
 //!   figures, presets, robustness;
 //! - [`catalog`]: which indicator files exist and which dashboards show them;
+//! - [`embed`]: the addresses and snippet for embedding a view in another site;
 //! - [`convert`]: tidy CSV plus metadata to the simple format;
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
@@ -23,6 +24,7 @@ pub mod catalog;
 pub mod convert;
 pub mod cooperation;
 pub mod diag;
+pub mod embed;
 pub mod geo;
 pub mod i18n;
 pub mod json;
