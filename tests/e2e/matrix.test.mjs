@@ -1,5 +1,6 @@
-// Every view in nb, nn and en at 320, 375 and 1280 px: the page's language is
-// set, nothing scrolls sideways, no script error, and axe-core finds nothing.
+// Every view in nb, nn and en at 320, 375 and 1280 px, and in embed mode: the
+// page's language is set, nothing scrolls sideways, no script error, and
+// axe-core finds nothing.
 // (Values are checked against the source files in the other e2e tests.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,3 +39,19 @@ for (const [name, [query, ready]] of Object.entries(VIEWS)) {
     }
   });
 }
+
+test('every view in embed mode (nn, 320 px): no site menu, a link out, axe clean', async () => {
+  for (const [name, [query, ready]] of Object.entries(VIEWS)) {
+    const page = await newPage(browser, 320);
+    await page.goto(`${server.url}?${[query, 'lang=nn', 'embed=1'].filter(Boolean).join('&')}`);
+    await page.waitForSelector(ready);
+    await page.waitForFunction(() => !document.querySelector('.loading'));
+    assert.equal(await page.locator('nav.main-menu, .site-footer, .embed-tools').count(), 0, name);
+    assert.match(await page.textContent('.embed-header a'), /^Sjå meir i Innsyn/, name);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: scrolls sideways by ${overflow}px`);
+    assert.deepEqual(await axe(page), [], name);
+    assert.deepEqual(page.errors, [], name);
+    await page.close();
+  }
+});

@@ -79,7 +79,7 @@ async function open(width, lang, path) {
   return page;
 }
 
-for (const [lang, width] of [['nb', 1280], ['en', 375]]) {
+for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 375]]) {
   test(`Hedmark 2018 on SSB's figures (${lang}, ${width} px): 2 073 children and 207,7 årsverk, computed`, async () => {
     const page = await open(width, lang, '?view=region&region=04');
     await page.waitForFunction(() => document.querySelectorAll('.card .big .value').length === 3);
