@@ -360,4 +360,43 @@ mod tests {
             assert!(i.demo, "bundled figures are demonstration figures");
         }
     }
+
+    #[test]
+    fn the_cooperation_settings_are_read_and_checked() {
+        let src = r#"{"format": "innsyn-catalog/1",
+            "indicators": [{"id": "a", "url": "a.json"}, {"id": "b", "url": "b.json"}],
+            "dashboards": {"region": ["a", "b"]},
+            "cooperation": {"staff": "a", "caseload": "nope", "threshold": -2,
+                "threshold_source": {"nb": "Rapport", "en": "Report"},
+                "scenarios": [{"id": "s", "name": "S", "members": ["0502", "3447"]}, {"id": "t"}]}}"#;
+        let (cat, diags) = parse(src, "k/catalog.json").unwrap();
+        let codes: Vec<(&str, &str)> = diags.iter().map(|d| (d.code, d.path.as_str())).collect();
+        assert_eq!(
+            codes,
+            [
+                ("UNKNOWN_INDICATOR", "$.cooperation.caseload"),
+                ("BAD_FIELD", "$.cooperation.threshold"),
+                ("MISSING_FIELD", "$.cooperation.scenarios[1]"),
+            ]
+        );
+        let co = &cat.cooperation;
+        assert_eq!(
+            (co.staff.as_deref(), co.caseload.as_deref()),
+            (Some("a"), None)
+        );
+        assert_eq!(co.threshold, None);
+        assert_eq!(
+            co.threshold_source
+                .as_ref()
+                .unwrap()
+                .get(crate::i18n::Lang::En),
+            "Report"
+        );
+        assert_eq!(co.scenarios.len(), 1);
+        assert_eq!(
+            co.indicators,
+            ["a", "b"],
+            "the region dashboard's by default"
+        );
+    }
 }
