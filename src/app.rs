@@ -176,11 +176,7 @@ fn EmbedDialog() -> impl IntoView {
     let (height, set_height) = signal(0.0f64);
     let (copied, set_copied) = signal(false);
     let (title, set_title) = signal(String::new());
-    Effect::new(move |_| {
-        if let Some(f) = frame.get() {
-            io::on_frame_height(f, move |h| set_height.set(h));
-        }
-    });
+    io::on_frame_height(move || frame.get_untracked(), move |h| set_height.set(h));
     let snippet = move || {
         let h = height.get();
         let h = if h > 0.0 {

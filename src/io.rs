@@ -187,10 +187,13 @@ pub fn on_resize(f: impl Fn() + 'static) {
     cb.forget();
 }
 
-/// Calls `f(height)` for every height message from `frame` on this page's
-/// own origin (the embed preview of the "Bygg inn" dialog, which lives as
-/// long as the page: the listener is never removed).
-pub fn on_frame_height(frame: web_sys::HtmlIFrameElement, f: impl Fn(f64) + 'static) {
+/// Calls `f(height)` for every height message on this page's own origin
+/// from the frame `frame()` gives at that moment (the preview of the "Bygg
+/// inn" dialog). One listener for the page's life.
+pub fn on_frame_height(
+    frame: impl Fn() -> Option<web_sys::HtmlIFrameElement> + 'static,
+    f: impl Fn(f64) + 'static,
+) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else { return };
@@ -198,8 +201,8 @@ pub fn on_frame_height(frame: web_sys::HtmlIFrameElement, f: impl Fn(f64) + 'sta
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         // The frame's window is another realm's: compared as JS values
         // (`instanceof Window` would fail across realms).
-        let from_frame = frame
-            .content_window()
+        let from_frame = frame()
+            .and_then(|f| f.content_window())
             .map(JsValue::from)
             .zip(e.source().map(JsValue::from))
             .is_some_and(|(a, b)| a == b);
