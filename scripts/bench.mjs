@@ -1,6 +1,6 @@
 // Benchmarks of the release build in dist-e2e/ (not tests: nothing here fails
 // on a slow machine). Prints:
-//   - brotli (quality 11) size of wasm + js + css, against the 440 KiB budget (tests/e2e/size.test.mjs);
+//   - brotli (quality 11) size of wasm + js + css, against the 400 KiB budget (tests/e2e/size.test.mjs);
 //   - time to first chart: navigation start → first chart SVG in the DOM (median of 7 cold loads);
 //   - re-render time: a language switch until the chart and text are redrawn (median of 10);
 //   - the reader in the browser: Innsyn's wasm reader and jsonstat-toolkit on the same
@@ -23,7 +23,7 @@ for (const f of readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f)).sort
   total += br;
   console.log(`  ${f.padEnd(44)} ${kib(raw.length).padStart(10)} raw ${kib(br).padStart(10)} brotli`);
 }
-console.log(`  total wasm+js+css: ${kib(total)} brotli (budget 440 KiB, headroom ${kib(440 * 1024 - total)})`);
+console.log(`  total wasm+js+css: ${kib(total)} brotli (budget 400 KiB, headroom ${kib(400 * 1024 - total)})`);
 
 const server = await serve();
 const browser = await launch();

@@ -1,7 +1,6 @@
 // The first-load budget: wasm + js + css of the release build, brotli 11,
-// at most 440 KiB (a size check, not a timing: the same build gives the same
-// bytes). scripts/bench.sh prints the figures in detail. Raised from 400 KiB
-// when the cooperation simulator added 25 KiB (see README, Size).
+// at most 400 KiB (a size check, not a timing: the same build gives the same
+// bytes). scripts/bench.sh prints the figures in detail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,9 +8,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { DIST } from './harness.mjs';
 
-test('wasm + js + css stay within the 440 KiB brotli first-load budget', () => {
+test('wasm + js + css stay within the 400 KiB brotli first-load budget', () => {
   const files = readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
   assert.equal(files.filter((f) => f.endsWith('.wasm')).length, 1);
   const total = files.reduce((sum, f) => sum + brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
-  assert.ok(total <= 440 * 1024, `${(total / 1024).toFixed(1)} KiB brotli`);
+  assert.ok(total <= 400 * 1024, `${(total / 1024).toFixed(1)} KiB brotli`);
 });
