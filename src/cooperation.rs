@@ -375,69 +375,66 @@ fn PrintSummary(
                 Some((ind.clone(), ds, f))
             })
             .collect();
-        // The comparison columns: every county and region any indicator has.
-        let mut columns: Vec<String> = Vec::new();
+        // One row per area (the combined service, its coverage, each member,
+        // then every county and region any indicator has), one column per
+        // indicator: a scenario of any size stays on one page.
+        let combined = format!("{} ({})", coop::combined_name(lang), computed_label(lang));
+        let mut areas: Vec<String> = vec![combined.clone()];
         for (_, _, f) in &loaded {
-            for r in f
-                .rows
-                .iter()
-                .filter(|r| matches!(r.kind, RowKind::County | RowKind::Published))
-            {
-                if !columns.contains(&r.name) {
-                    columns.push(r.name.clone());
+            for r in f.rows.iter().filter(|r| r.kind != RowKind::Combined) {
+                if !areas.contains(&r.name) {
+                    areas.push(r.name.clone());
                 }
             }
         }
-        let head = columns
+        let head = loaded
             .iter()
-            .map(|c| view! { <th scope="col" class="num">{c.clone()}</th> })
+            .map(|(_, ds, f)| {
+                let m = ds.meta.clone().unwrap_or_default();
+                let label = format!("{} ({}), {}", m.title.get(lang), m.unit.get(lang), f.period);
+                view! { <th scope="col" class="num">{label}</th> }
+            })
             .collect_view();
         let mut notes: Vec<String> = Vec::new();
-        let rows = loaded
-            .iter()
-            .map(|(ind, ds, f)| {
-                let meta = ds.meta.clone().unwrap_or_default();
-                let title = format!(
-                    "{} ({}), {}",
-                    meta.title.get(lang),
-                    meta.unit.get(lang),
-                    f.period
-                );
-                for l in present::left_out_lines(&f.combined, &registry, lang) {
-                    notes.push(format!("{}: {l}", meta.title.get(lang)));
-                }
-                if f.rule == Rule::NotCombinable {
-                    notes.push(format!(
-                        "{}: {}",
-                        meta.title.get(lang),
-                        T::NotCombinable.get(lang)
-                    ));
-                }
-                notes.push(format!(
-                    "{}: {} · {}",
-                    T::Source.get(lang),
-                    meta.source.clone().unwrap_or_default(),
-                    ind.url
-                ));
-                let cells = columns
+        for (ind, ds, f) in &loaded {
+            let title = ds
+                .meta
+                .as_ref()
+                .map(|m| m.title.get(lang).to_string())
+                .unwrap_or_default();
+            let coverage = if f.rule == Rule::NotCombinable {
+                T::NotCombinable.get(lang).to_string()
+            } else {
+                format!("{}: {}", T::Coverage.get(lang), f.combined.coverage(lang))
+            };
+            notes.push(format!("{title}: {coverage}"));
+            for l in present::left_out_lines(&f.combined, &registry, lang) {
+                notes.push(format!("{title}: {l}"));
+            }
+            let source = ds
+                .meta
+                .as_ref()
+                .and_then(|m| m.source.clone())
+                .unwrap_or_default();
+            notes.push(format!("{}: {source} · {}", T::Source.get(lang), ind.url));
+        }
+        let rows = areas
+            .into_iter()
+            .map(|area| {
+                let cells = loaded
                     .iter()
-                    .map(|c| {
-                        value_cell(
-                            f.rows.iter().find(|r| &r.name == c).and_then(|r| r.value),
-                            meta.decimals,
-                            lang,
-                            "–",
-                        )
+                    .map(|(_, ds, f)| {
+                        let decimals = ds.meta.as_ref().map_or(0, |m| m.decimals);
+                        let value = if area == combined {
+                            f.combined.value
+                        } else {
+                            f.rows.iter().find(|r| r.name == area).and_then(|r| r.value)
+                        };
+                        value_cell(value, decimals, lang, "–")
                     })
                     .collect_view();
-                view! {
-                    <tr>
-                        <th scope="row">{title}</th>
-                        {value_cell(f.combined.value, meta.decimals, lang, "–")}
-                        <td>{f.combined.coverage(lang)}</td>
-                        {cells}
-                    </tr>
-                }
+                let class = if area == combined { "combined" } else { "" };
+                view! { <tr class=class><th scope="row">{area}</th>{cells}</tr> }
             })
             .collect_view();
         let demo = loaded
@@ -447,9 +444,7 @@ fn PrintSummary(
             {demo.then(|| view! { <p class="demo-label"><strong>{T::DemoLabel.get(lang)}</strong></p> })}
             <table>
                 <thead><tr>
-                    <th scope="col">{T::Indicator.get(lang)}</th>
-                    <th scope="col" class="num">{format!("{} ({})", coop::combined_name(lang), computed_label(lang))}</th>
-                    <th scope="col">{T::Coverage.get(lang)}</th>
+                    <th scope="col">{T::Area.get(lang)}</th>
                     {head}
                 </tr></thead>
                 <tbody>{rows}</tbody>

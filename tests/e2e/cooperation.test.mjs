@@ -105,7 +105,12 @@ test('the printout is one page: scenario, robustness findings, key figures, note
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('section.card').first().isVisible(), false, 'cards are not printed');
   assert.equal(await page.locator('#preset-select').isVisible(), false, 'controls are not printed');
-  assert.equal(await page.locator('.key-figures tbody tr').count(), 3);
+  // One row per area: the combined service, each member, the county and the
+  // regions the file publishes; one column per indicator.
+  const areas = await page.locator('.key-figures tbody th').allTextContents();
+  assert.deepEqual(areas, ['Samlet tjeneste (beregnet)', 'Gjøvik', 'Søndre Land', 'Nordre Land', 'Oppland (beregnet)', 'Landet uten Oslo', 'Landet']);
+  assert.equal(await page.locator('.key-figures thead th').count(), 4);
+  assert.match(await page.textContent('.key-figures .notes'), /Årsverk i barnevernstjenesten: Kommuner med tall: 3 av 3 kommuner/);
   assert.match(await page.textContent('.scenario .print-only'), /^Skrevet ut \d{1,2}\.\d{1,2}\.\d{4} · http.*members=3407,3447,3448/);
   assert.match(await page.textContent('.key-figures .notes'), /Kilde: Innsyn \(fiktive demonstrasjonstall\) · data\/demo\/aarsverk\.json/);
   assert.ok(await page.locator('.key-figures .demo-label').isVisible(), 'demonstration figures are labelled on paper too');

@@ -243,7 +243,6 @@ strings! {
     LatestFigures => ("Tall for", "Tal for", "Figures for"),
     Note => ("Merknad", "Merknad", "Note"),
     Area => ("Område", "Område", "Area"),
-    Indicator => ("Indikator", "Indikator", "Indicator"),
     EmbedButton => ("Bygg inn", "Bygg inn", "Embed"),
     EmbedTitle => ("Bygg inn denne visningen på en nettside", "Bygg inn denne visninga på ei nettside", "Embed this view in a web page"),
     EmbedIntro => (
