@@ -194,6 +194,8 @@ fn EmbedDialog() -> impl IntoView {
                 io::main_heading()
             ));
             set_copied.set(false);
+            // This view's preview measures again; no height from the last one.
+            set_height.set(0.0);
         }
         set_open.set(on);
         if let Some(d) = dialog.get() {

@@ -150,7 +150,7 @@ test('"Bygg inn" gives the snippet, copies it and previews the embed at the chos
   await preview.waitForSelector('.card .big .value');
   await preview.waitForFunction(() => !document.querySelector('.loading'));
   const measured = await preview.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  await page.waitForFunction((h) => document.querySelector('.embed-dialog .hint').textContent === `Forhåndsvisning: 320 × ${h} px`, measured);
+  await page.waitForFunction((h) => document.querySelector('.embed-dialog .hint')?.textContent === `Forhåndsvisning: 320 × ${h} px`, measured);
   const h = measured;
   assert.match(await page.inputValue('#embed-code'), new RegExp(`height="${h}"`));
   assert.equal(await page.getAttribute('.preview iframe', 'width'), '320');

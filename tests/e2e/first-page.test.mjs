@@ -113,12 +113,12 @@ test('tile map: 48 squares with the values of the file announced, keyboard to a 
   await page.focus('.tilemap .tile:has-text("HAM")');
   assert.match(await page.textContent('.tile-focus'), /^Hamar: /);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Hamar');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Hamar');
   assert.match(page.url(), /view=municipality&region=3403/);
   await page.goBack();
   await page.waitForSelector('#indicator-select');
   await page.selectOption('#indicator-select', 'aarsverk');
-  await page.waitForFunction(() => /Årsverk/.test(document.querySelector('#map-h').textContent));
+  await page.waitForFunction(() => /Årsverk/.test(document.querySelector('#map-h')?.textContent));
   assert.match(page.url(), /indicator=aarsverk/);
   assert.deepEqual(await axe(page), []);
   await page.close();

@@ -35,7 +35,7 @@ test('the slider moves by keyboard and replaces the URL; counts come from the fi
   const entries = await page.evaluate(() => history.length);
   await page.focus('#year-slider');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction(() => /2019/.test(document.querySelector('#map-h').textContent));
+  await page.waitForFunction(() => /2019/.test(document.querySelector('#map-h')?.textContent));
   assert.match(page.url(), /year=2019/);
   assert.equal(await page.evaluate(() => history.length), entries, 'moving the slider adds no history entries');
   await page.check('input[name=measure] >> nth=1');

@@ -52,7 +52,7 @@ test('search as you type with the keyboard; a shared service is named', async ()
   await page.focus('#muni-search');
   await page.keyboard.type('Gjøvik');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Gjøvik');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Gjøvik');
   assert.match(page.url(), /view=municipality&region=3407/);
   assert.match(await page.textContent('dl.facts'), /felles med Søndre Land, Nordre Land/);
   await page.goto(`${server.url}?view=municipality&region=9999`);

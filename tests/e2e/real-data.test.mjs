@@ -145,7 +145,7 @@ for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 1280]]) {
     await ringsaker.focus();
     assert.match(await page.textContent('.tile-focus'), /^Ringsaker: 376/);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('h1').textContent === 'Ringsaker');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Ringsaker');
     assert.deepEqual(page.errors, []);
     await page.close();
   });

@@ -41,7 +41,7 @@ test('the picker changes region through the URL; the trend table holds every yea
   await page.goto(`${server.url}?view=region`);
   await page.waitForSelector('.card .big .value');
   await page.selectOption('#region-select', 'hadeland');
-  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Hadeland');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Hadeland');
   assert.match(page.url(), /view=region&region=hadeland/);
   const card = page.locator('section.card').first();
   await card.locator('figcaption button.toggle').first().click();
@@ -68,7 +68,7 @@ test('the picker changes region through the URL; the trend table holds every yea
   await page.goBack();
   await page.waitForFunction(() => document.documentElement.lang === 'nb');
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('h1').textContent === 'Hedmark');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Hedmark');
   await page.close();
 });
 
