@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
 use innsyn_core::catalog::{Catalog, IndicatorRef};
-use innsyn_core::cooperation::{self as coop, PresetKind, RowKind, DEFAULT_THRESHOLD};
+use innsyn_core::cooperation::{self as coop, Preset, PresetKind, RowKind, DEFAULT_THRESHOLD};
 use innsyn_core::i18n::{count_decimals, format_date, format_number, Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present;
-use innsyn_core::query::Query;
+use innsyn_core::query::{parse_threshold, Query};
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
@@ -27,12 +27,33 @@ use crate::trend::TrendFigure;
 /// that name none.
 type Chosen = Memo<(Vec<usize>, Vec<String>)>;
 
+/// The ready-made sets (in the page's language), and which of them the
+/// chosen municipalities are, if any.
+#[derive(Clone, Copy)]
+struct Presets {
+    all: Memo<Vec<Preset>>,
+    current: Memo<Option<usize>>,
+}
+
+impl Presets {
+    fn current(&self) -> Option<Preset> {
+        self.current
+            .get()
+            .and_then(|i| self.all.get().get(i).cloned())
+    }
+}
+
 #[component]
 pub fn CooperationPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let catalog = expect_context::<Arc<Catalog>>();
-    let chosen: Chosen = Memo::new(move |_| coop::members(&registry, &nav.query.get().members));
+    let reg = registry.clone();
+    let chosen: Chosen = Memo::new(move |_| coop::members(&reg, &nav.query.get().members));
+    let (reg, cat) = (registry.clone(), catalog.clone());
+    let all = Memo::new(move |_| coop::presets(&reg, &cat, nav.lang()));
+    let current = Memo::new(move |_| coop::matching_preset(&all.get(), &registry, &chosen.get().0));
+    let presets = Presets { all, current };
     let members = Memo::new(move |_| chosen.get().0);
     let enough = Memo::new(move |_| members.get().len() >= 2);
     // Each file is loaded once, however many panels show it.
@@ -54,10 +75,10 @@ pub fn CooperationPage() -> impl IntoView {
     view! {
         <h1>{nav.t(T::CooperationTitle)}</h1>
         <p class="intro">{nav.t(T::CooperationIntro)}</p>
-        <MemberPicker chosen=chosen/>
+        <MemberPicker chosen=chosen presets=presets/>
         {move || if enough.get() {
             view! {
-                <ScenarioSummary chosen=chosen/>
+                <ScenarioSummary chosen=chosen presets=presets/>
                 <RobustnessPanel staff=staff.clone() caseload=caseload.clone() members=members/>
                 <PrintSummary cards=cards.clone() members=members comparisons=comparisons.clone()/>
                 {cards.iter().cloned().map(|(ind, ld)| view! {
@@ -71,31 +92,12 @@ pub fn CooperationPage() -> impl IntoView {
     }
 }
 
-/// Municipality ids for a set of registry indices, in registry order.
-fn ids_of(registry: &Registry, members: &[usize]) -> Vec<String> {
-    let mut m = members.to_vec();
-    m.sort_unstable();
-    m.dedup();
-    m.into_iter()
-        .map(|i| registry.municipalities[i].id.clone())
-        .collect()
-}
-
 /// Presets in a select, and every municipality as a checkbox, by county.
 #[component]
-fn MemberPicker(chosen: Chosen) -> impl IntoView {
+fn MemberPicker(chosen: Chosen, presets: Presets) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let catalog = expect_context::<Arc<Catalog>>();
-    let reg = registry.clone();
-    let presets = Memo::new(move |_| coop::presets(&reg, &catalog, nav.lang()));
-    let reg = registry.clone();
-    let current = Memo::new(move |_| {
-        let presets = presets.get();
-        let members = chosen.get().0;
-        coop::matching_preset(&presets, &reg, &members)
-            .and_then(|p| presets.iter().position(|q| q == p))
-    });
+    let Presets { all, current } = presets;
     // A preset is a new history entry; ticking a box replaces the current one.
     let set = move |members: Vec<String>, new_entry: bool| {
         let q = Query {
@@ -111,7 +113,7 @@ fn MemberPicker(chosen: Chosen) -> impl IntoView {
     let group = move |kind: PresetKind, label: T| {
         view! {
             <optgroup label=nav.t(label)>
-                {move || presets.get().into_iter().enumerate().filter(|(_, p)| p.kind == kind).map(|(i, p)| {
+                {move || all.get().into_iter().enumerate().filter(|(_, p)| p.kind == kind).map(|(i, p)| {
                     let name = if p.external.is_empty() { p.name } else { format!("{} (+ {})", p.name, p.external.join(", ")) };
                     view! { <option value=i.to_string() selected=move || current.get() == Some(i)>{name}</option> }
                 }).collect_view()}
@@ -138,7 +140,7 @@ fn MemberPicker(chosen: Chosen) -> impl IntoView {
                                     Some(k) => { m.remove(k); }
                                     None => m.push(i),
                                 }
-                                set(ids_of(&reg, &m), false);
+                                set(coop::ids_of(&reg, &m), false);
                             }
                         />
                         {name}
@@ -158,7 +160,7 @@ fn MemberPicker(chosen: Chosen) -> impl IntoView {
             <div class="picker">
                 <label for="preset-select">{nav.t(T::StartFrom)}</label>
                 <select id="preset-select" on:change=move |ev| {
-                    if let Some(p) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| presets.get_untracked().get(i).cloned()) {
+                    if let Some(p) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| all.get_untracked().get(i).cloned()) {
                         set(p.members, true);
                     }
                 }>
@@ -197,15 +199,10 @@ fn join_names(names: &[String], lang: Lang) -> String {
 /// The scenario's name and members, with what the link named that Innsyn
 /// does not know; on paper also the date and the link.
 #[component]
-fn ScenarioSummary(chosen: Chosen) -> impl IntoView {
+fn ScenarioSummary(chosen: Chosen, presets: Presets) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let catalog = expect_context::<Arc<Catalog>>();
-    let (reg, cat) = (registry.clone(), catalog.clone());
-    let preset = Memo::new(move |_| {
-        let presets = coop::presets(&reg, &cat, nav.lang());
-        coop::matching_preset(&presets, &reg, &chosen.get().0).cloned()
-    });
+    let preset = move || presets.current();
     let names = move || {
         let names: Vec<String> = chosen
             .get()
@@ -225,14 +222,14 @@ fn ScenarioSummary(chosen: Chosen) -> impl IntoView {
     let (y, m, d) = io::today();
     view! {
         <section class="panel scenario" aria-labelledby="scenario-h">
-            <h2 id="scenario-h">{move || preset.get().map(|p| p.name).unwrap_or_else(|| T::YourScenario.get(nav.lang()).to_string())}</h2>
-            {move || preset.get().map(|p| view! { <p class="kind">{match p.kind {
+            <h2 id="scenario-h">{move || preset().map(|p| p.name).unwrap_or_else(|| T::YourScenario.get(nav.lang()).to_string())}</h2>
+            {move || preset().map(|p| view! { <p class="kind">{match p.kind {
                 PresetKind::Service => T::KindService,
                 PresetKind::Council => T::RegionalCouncil,
                 PresetKind::Scenario => T::KindScenario,
             }.get(nav.lang())}</p> })}
             <p class="members-line">{names}</p>
-            {move || preset.get().filter(|p| !p.external.is_empty()).map(|p| view! {
+            {move || preset().filter(|p| !p.external.is_empty()).map(|p| view! {
                 <p class="note">{nav.t(T::ExternalMembers)}" "{p.external.join(", ")}</p>
             })}
             {move || Some(chosen.get().1).filter(|u| !u.is_empty()).map(|u| view! {
@@ -307,7 +304,7 @@ fn RobustnessPanel(
                                 <th scope="col">{T::Municipality.get(lang)}</th>
                                 <th scope="col" class="num">{staff_title}</th>
                                 <th scope="col" class="num">{case_title}</th>
-                                <th scope="col">{format!("{} {}", T::BelowThreshold.get(lang), format_number(t, u8::from(t.fract() != 0.0), lang))}</th>
+                                <th scope="col">{format!("{} {}", T::BelowThreshold.get(lang), format_number(t, count_decimals(t), lang))}</th>
                             </tr></thead>
                             <tbody>
                                 {rows}
@@ -334,13 +331,13 @@ fn RobustnessPanel(
                     id="threshold"
                     type="number"
                     min="0.5"
-                    max="1000"
+                    max="10000"
                     step="0.5"
                     inputmode="decimal"
                     aria-describedby="threshold-hint"
                     prop:value=move || threshold.get().to_string()
                     on:change=move |ev| {
-                        let v = event_target_value(&ev).replace(',', ".").parse::<f64>().ok().filter(|v| *v > 0.0 && *v <= 1000.0);
+                        let v = parse_threshold(&event_target_value(&ev));
                         if let Some(v) = v {
                             nav.replace(Query { threshold: Some(v).filter(|v| *v != default), ..nav.query.get() });
                         }

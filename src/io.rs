@@ -2,6 +2,7 @@
 //! Nothing else in the app talks to the network or to `window.location`.
 
 use gloo_net::http::Request;
+use innsyn_core::embed::MESSAGE_TYPE;
 use innsyn_core::read::MAX_FILE_BYTES;
 use wasm_bindgen::JsValue;
 
@@ -158,7 +159,7 @@ pub fn post_height(id: &str, height: f64) {
     let set = |o: &js_sys::Object, k: &str, v: JsValue| {
         let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), &v);
     };
-    set(&ours, "type", "innsyn:height".into());
+    set(&ours, "type", MESSAGE_TYPE.into());
     set(&ours, "id", id.into());
     set(&ours, "height", height.into());
     let _ = parent.post_message(&ours, "*");
@@ -211,7 +212,7 @@ pub fn on_frame_height(
         }
         let data = e.data();
         let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
-        if get("type").and_then(|t| t.as_string()).as_deref() == Some("innsyn:height") {
+        if get("type").and_then(|t| t.as_string()).as_deref() == Some(MESSAGE_TYPE) {
             if let Some(h) = get("height").and_then(|h| h.as_f64()) {
                 f(h);
             }

@@ -6,7 +6,7 @@
 
 use crate::aggregate::{combine, computed_label, Combined, Part, Rule};
 use crate::catalog::Catalog;
-use crate::i18n::{format_number, Lang};
+use crate::i18n::{count_decimals, format_number, Lang};
 use crate::model::Dataset;
 use crate::present::{
     group_figure, group_series, municipality_part, period_year, periods_with_values,
@@ -73,9 +73,16 @@ pub fn presets(registry: &Registry, catalog: &Catalog, lang: Lang) -> Vec<Preset
 
 /// Municipality ids in registry order, for any numbers they are given by.
 fn ids(registry: &Registry, codes: &[String]) -> Vec<String> {
-    members(registry, codes)
-        .0
-        .into_iter()
+    ids_of(registry, &members(registry, codes).0)
+}
+
+/// The ids (2024 numbers) of some municipalities, in registry order and each
+/// once: how a scenario is written into the URL.
+pub fn ids_of(registry: &Registry, members: &[usize]) -> Vec<String> {
+    let mut m = members.to_vec();
+    m.sort_unstable();
+    m.dedup();
+    m.into_iter()
         .map(|i| registry.municipalities[i].id.clone())
         .collect()
 }
@@ -96,19 +103,14 @@ pub fn members(registry: &Registry, codes: &[String]) -> (Vec<usize>, Vec<String
     (found, unknown)
 }
 
-/// The preset with exactly these members, if any.
-pub fn matching_preset<'a>(
-    presets: &'a [Preset],
+/// The position of the (first) preset with exactly these members, if any.
+pub fn matching_preset(
+    presets: &[Preset],
     registry: &Registry,
     members: &[usize],
-) -> Option<&'a Preset> {
-    let ids: Vec<&str> = members
-        .iter()
-        .map(|&i| registry.municipalities[i].id.as_str())
-        .collect();
-    presets
-        .iter()
-        .find(|p| p.members.iter().map(String::as_str).eq(ids.iter().copied()))
+) -> Option<usize> {
+    let ids = ids_of(registry, members);
+    presets.iter().position(|p| p.members == ids)
 }
 
 /// The counties (before the 2020 reform: 04 Hedmark, 05 Oppland) the members
@@ -344,7 +346,7 @@ impl Robustness {
                 .to_string(),
             ),
         }
-        let t = f(self.threshold, u8::from(self.threshold.fract() != 0.0));
+        let t = f(self.threshold, count_decimals(self.threshold));
         let below: Vec<String> = self
             .below()
             .map(|m| format!("{} ({})", name(m), f(m.staff.unwrap_or_default(), sd)))

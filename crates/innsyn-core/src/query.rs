@@ -99,13 +99,7 @@ impl Query {
                 "year" => q.year = v.parse().ok().filter(|y| (1900..=2100).contains(y)),
                 "compare" => q.compare = list(&v),
                 "members" => q.members = list(&v),
-                "threshold" => {
-                    q.threshold = v
-                        .replace(',', ".")
-                        .parse()
-                        .ok()
-                        .filter(|t: &f64| *t > 0.0 && *t <= 10_000.0)
-                }
+                "threshold" => q.threshold = parse_threshold(&v),
                 "measure" => q.measure = Some(v).filter(|m| m == "numerator" || m == "denominator"),
                 "lang" => q.lang = Lang::from_code(&v).unwrap_or_default(),
                 "embed" => q.embed = matches!(v.as_str(), "1" | "true" | "yes"),
@@ -159,6 +153,16 @@ impl Query {
             format!("?{}", parts.join("&"))
         }
     }
+}
+
+/// A size threshold in årsverk as a reader types it (`7.5` or `7,5`):
+/// a positive number up to 10 000, else `None`.
+pub fn parse_threshold(s: &str) -> Option<f64> {
+    s.trim()
+        .replace(',', ".")
+        .parse()
+        .ok()
+        .filter(|t: &f64| *t > 0.0 && *t <= 10_000.0)
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters and `,` `/` `:`.

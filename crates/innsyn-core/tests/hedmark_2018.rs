@@ -513,7 +513,7 @@ mod cooperation {
         );
         let land = ids(&reg, &["0502", "0536", "0538"]);
         let found = cooperation::matching_preset(&presets, &reg, &land).unwrap();
-        assert_eq!(found.id, "bv-gjovik-sondre-land-nordre-land");
+        assert_eq!(presets[found].id, "bv-gjovik-sondre-land-nordre-land");
         let (found, unknown) =
             cooperation::members(&reg, &["9999".into(), "3403".into(), "0403".into()]);
         assert_eq!((found.len(), unknown), (1, vec!["9999".to_string()]));
