@@ -1,5 +1,5 @@
 // Conformance with the reference reader: for every dataset in every file of
-// ../shared/data/jsonstat (and every valid validator case), `innsyn cells`
+// tests/data/jsonstat (and every valid validator case), `innsyn cells`
 // gives the same cells as jsonstat-toolkit: same count, same category ids in
 // the same order, and at each coordinate the same value and status.
 import { test } from 'node:test';
@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { ROOT } from '../e2e/harness.mjs';
 
 const JSONstat = createRequire(import.meta.url)('jsonstat-toolkit');
-const CORPUS = join(ROOT, '..', 'shared', 'data', 'jsonstat');
+const CORPUS = join(ROOT, 'tests', 'data', 'jsonstat');
 const CLI = join(ROOT, 'target', 'debug', 'innsyn');
 execFileSync('cargo', ['build', '-q', '-p', 'innsyn-cli'], { cwd: ROOT, stdio: 'inherit' });
 

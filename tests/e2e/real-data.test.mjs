@@ -1,4 +1,4 @@
-// The dashboards on SSB's real figures: Hedmark 2018 from ../shared/data/ssb,
+// The dashboards on SSB's real figures: Hedmark 2018 from tests/data/ssb,
 // turned into indicator files by `innsyn convert` (as a publisher would),
 // listed in a catalog of their own and opened with ?catalog=. The computed
 // county figures must equal SSB's published county lines.
@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { serve, launch, newPage, axe, screenshot, ROOT } from './harness.mjs';
 
-const SSB = join(ROOT, '..', 'shared', 'data', 'ssb');
+const SSB = join(ROOT, 'tests', 'data', 'ssb');
 const OUT = join(ROOT, 'target', 'e2e-real');
 const CLI = join(ROOT, 'target', 'debug', 'innsyn');
 
@@ -48,7 +48,7 @@ before(async () => {
   execFileSync(CLI, ['convert', rateCsv, '--id', 'barn-per-aarsverk', '--title', 'Barn med tiltak per årsverk', '--description', 'Barn med tiltak i løpet av året delt på årsverk, 2018.',
     '--unit', 'barn per årsverk', '--decimals', '1', '--rate-per', '1', '--numerator', 'Barn med tiltak', '--denominator', 'Årsverk', '--higher-is', 'worse',
     '--source', 'Statistisk sentralbyrå (beregnet av Innsyn)', '--table', '12275, 12305', '--licence', 'NLOD-2.0', '--out', join(OUT, 'barn-per-aarsverk.json')], { stdio: 'pipe' });
-  copyFileSync(join(ROOT, '..', 'shared', 'data', 'geo', 'hedmark_oppland_2024geom_small.geojson'), join(OUT, 'kart.geojson'));
+  copyFileSync(join(ROOT, 'tests', 'data', 'geo', 'hedmark_oppland_2024geom_small.geojson'), join(OUT, 'kart.geojson'));
   // The catalog's own registry, read at run time: one council renamed, so a
   // test can see that it is this file and not the app's that is used.
   const regions = JSON.parse(readFileSync(join(ROOT, 'public', 'data', 'regions.json'), 'utf8'));

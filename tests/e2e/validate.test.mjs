@@ -10,7 +10,7 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const SSB = join(ROOT, '..', 'shared', 'data', 'jsonstat', 'ssb', '12367_kostra_regnskap.json');
+const SSB = join(ROOT, 'tests', 'data', 'jsonstat', 'ssb', '12367_kostra_regnskap.json');
 const demo = readFileSync(join(ROOT, 'public/data/demo/barn-med-tiltak.json'), 'utf8');
 
 async function openValidator(width = 1280, lang = 'nb') {

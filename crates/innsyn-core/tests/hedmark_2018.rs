@@ -1,5 +1,5 @@
 //! Aggregation checked against SSB's real figures for Hedmark 2018
-//! (../shared/data/ssb): the 22 municipalities sum exactly to the county line.
+//! (tests/data/ssb): the 22 municipalities sum exactly to the county line.
 
 use std::collections::HashMap;
 
@@ -8,17 +8,14 @@ use innsyn_core::i18n::{format_number, Lang};
 use innsyn_core::registry::Registry;
 use innsyn_core::status::Status;
 
-fn shared(rel: &str) -> String {
-    let path = format!(
-        "{}/../../../shared/data/ssb/{rel}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+fn ssb(rel: &str) -> String {
+    let path = format!("{}/../../tests/data/ssb/{rel}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// (region, variable) → (value, status) from one of SSB's CSV extracts.
 fn table(file: &str) -> HashMap<(String, String), (Option<f64>, Option<Status>)> {
-    shared(file)
+    ssb(file)
         .lines()
         .skip(1)
         .map(|l| {
@@ -128,7 +125,7 @@ fn hedmark_staff_is_ssbs_207_7_and_per_1000_children_is_sum_over_sum() {
 
     // Staff per 1000 inhabitants 0–17: årsverk / population at 31 Dec 2018
     // (= 1 Jan 2019, SSB table 07459).
-    let pop: HashMap<String, f64> = shared("population_0_17_1jan_2015-2022.csv")
+    let pop: HashMap<String, f64> = ssb("population_0_17_1jan_2015-2022.csv")
         .lines()
         .skip(1)
         .filter_map(|l| {
@@ -187,7 +184,7 @@ fn grue_asnes_valer_combined() {
 /// (`innsyn convert`) and read back by the app's reader.
 fn dataset(file: &str, var: &str) -> innsyn_core::model::Dataset {
     let mut csv = String::from("region;period;value;status\n");
-    for l in shared(file).lines().skip(1) {
+    for l in ssb(file).lines().skip(1) {
         let f: Vec<&str> = l.split(',').collect();
         if f[2] == var && f[0].len() == 4 {
             csv.push_str(&format!("{};2018;{};{}\n", f[0], f[3], f[4]));
@@ -458,7 +455,7 @@ mod cooperation {
         let trio = ids(&reg, &["3417", "3418", "3419"]);
         // A published rate without its numerator and denominator.
         let mut csv = String::from("region;period;value;status\n");
-        for l in shared("hedmark_2018_aarsverk.csv").lines().skip(1) {
+        for l in ssb("hedmark_2018_aarsverk.csv").lines().skip(1) {
             let f: Vec<&str> = l.split(',').collect();
             if f[2] == "tilsette_per_1000_0_17" && f[0].len() == 4 {
                 csv.push_str(&format!("{};2018;{};\n", f[0], f[3]));

@@ -108,7 +108,7 @@ fn every_truncation_and_byte_flip_of_real_files_is_handled() {
         "json-stat.org/oecd.json",
     ] {
         let path = format!(
-            "{}/../../../shared/data/jsonstat/{name}",
+            "{}/../../tests/data/jsonstat/{name}",
             env!("CARGO_MANIFEST_DIR")
         );
         every_cut_and_flip(&std::fs::read(path).unwrap());

@@ -1,4 +1,4 @@
-//! Data-driven tests over the JSON-stat corpus in ../shared/data/jsonstat:
+//! Data-driven tests over the JSON-stat corpus in tests/data/jsonstat:
 //! every real file reads without errors, and every labelled validator case
 //! gives exactly the verdict and codes it is labelled with. (Cell-by-cell
 //! agreement with jsonstat-toolkit is pinned in tests/conformance/.)
@@ -11,14 +11,14 @@ use innsyn_core::registry::{RegionRef, Registry};
 use innsyn_core::status::Status;
 
 fn dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/jsonstat")
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/jsonstat").into()
 }
 
 fn corpus() -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     for sub in ["json-stat.org", "ssb"] {
         for e in std::fs::read_dir(dir().join(sub))
-            .expect("../shared/data/jsonstat must exist beside the checkout")
+            .expect("tests/data/jsonstat is part of the repository")
         {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "json") {

@@ -1,13 +1,11 @@
 //! The project's registry (public/data/regions.json) states the same facts as
-//! the reference data in ../shared/data/municipalities.
+//! the reference data in tests/data/municipalities.
 
 use innsyn_core::registry::Registry;
 
-fn shared(rel: &str) -> String {
-    let path = format!("{}/../../../shared/data/{rel}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{path}: {e} (the reference data must sit beside the checkout in ../shared/data)")
-    })
+fn data(rel: &str) -> String {
+    let path = format!("{}/../../tests/data/{rel}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Splits one CSV line with double-quoted fields.
@@ -27,7 +25,7 @@ fn split_csv(line: &str, sep: char) -> Vec<String> {
 #[test]
 fn municipalities_numbers_counties_and_councils_match_the_reference() {
     let reg = Registry::bundled();
-    let text = shared("municipalities/hedmark_oppland_kommuner_2017-2024.csv");
+    let text = data("municipalities/hedmark_oppland_kommuner_2017-2024.csv");
     let mut lines = text.lines();
     let head = split_csv(lines.next().unwrap(), ',');
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();
@@ -63,7 +61,7 @@ fn municipalities_numbers_counties_and_councils_match_the_reference() {
 #[test]
 fn shared_child_welfare_services_match_the_2021_register() {
     let reg = Registry::bundled();
-    let text = shared("municipalities/barnevern_samarbeid_2021-02-23.csv");
+    let text = data("municipalities/barnevern_samarbeid_2021-02-23.csv");
     for line in text.lines().skip(1) {
         let f = split_csv(line, ';');
         let Some(Some(innsyn_core::registry::RegionRef::Municipality(i))) =
