@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs, idempotently, everything Innsyn needs to build (and with --browser,
-# to test). A second run installs nothing. Sourced by serve.sh and test.sh.
+# Installs, idempotently, what Innsyn needs beyond Rust to build the web app
+# (and with --browser, to test it). A second run installs nothing. Sourced by
+# serve.sh and test.sh. Plain cargo needs none of it.
 #
-#   charts-rs, font cut down        crates.io (.vendor/, see vendor/charts-rs/README.md)
 #   wasm32-unknown-unknown target   rustup
 #   trunk 0.21.14                   cargo install (0.22 needs a newer rustc)
 #   wasm-bindgen-cli = Cargo.lock   cargo install (provides wasm-bindgen-test-runner)
@@ -23,26 +23,6 @@ apt_install() {
 }
 
 command -v cargo >/dev/null || { echo "setup: Rust is missing: install it with rustup (https://rustup.rs), then run this again." >&2; exit 1; }
-
-# charts-rs with a smaller font: Cargo.toml patches charts-rs to
-# .vendor/charts-rs-VERSION, the crate from crates.io (sha256 checked) with
-# its embedded Roboto replaced by vendor/charts-rs/Roboto-subset.ttf
-# (see vendor/charts-rs/README.md). Every cargo command needs it in place.
-CHARTS_VERSION="$(cat vendor/charts-rs/VERSION)"
-CHARTS_DIR=".vendor/charts-rs-$CHARTS_VERSION"
-if ! cmp -s vendor/charts-rs/Roboto-subset.ttf "$CHARTS_DIR/src/Roboto.ttf" 2>/dev/null; then
-  say "unpacking charts-rs $CHARTS_VERSION with Innsyn's font subset"
-  mkdir -p .vendor
-  CRATE=".vendor/charts-rs-$CHARTS_VERSION.crate"
-  CACHED="$(ls "$HOME"/.cargo/registry/cache/*/"charts-rs-$CHARTS_VERSION.crate" 2>/dev/null | head -1 || true)"
-  if [ -n "$CACHED" ]; then cp "$CACHED" "$CRATE"; else
-    curl -sSfL -o "$CRATE" "https://static.crates.io/crates/charts-rs/charts-rs-$CHARTS_VERSION.crate"
-  fi
-  echo "$(cat vendor/charts-rs/SHA256)  $CRATE" | sha256sum -c --quiet - || { echo "setup: $CRATE does not have the checksum in vendor/charts-rs/SHA256." >&2; exit 1; }
-  rm -rf "$CHARTS_DIR" && tar -xzf "$CRATE" -C .vendor
-  mv "$CHARTS_DIR/src/Roboto.ttf" "$CHARTS_DIR/src/Roboto.ttf.orig"
-  cp vendor/charts-rs/Roboto-subset.ttf "$CHARTS_DIR/src/Roboto.ttf"
-fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"

@@ -1,16 +1,34 @@
 #!/usr/bin/env bash
-# Regenerates vendor/charts-rs/Roboto-subset.ttf: charts-rs's embedded Roboto
-# cut down to the characters Innsyn's charts can show (Latin, Latin-1,
+# Regenerates vendor/charts-rs/crate/src/Roboto.ttf: charts-rs's embedded
+# Roboto cut down to the characters Innsyn's charts can show (Latin, Latin-1,
 # Latin Extended-A/B, punctuation, arrows, minus and ≤ ≥), without hinting.
 # The widths and outlines of those glyphs are unchanged, so charts measure
 # text exactly as before; the wasm is ~57 KiB brotli smaller.
 # Needs fontTools (pip install fonttools); not part of the build or tests.
 #   scripts/subset-font.sh [ORIGINAL_ROBOTO.ttf]
-# (default: the original setup.sh keeps beside the patched crate)
+# Without an argument it takes the original font from the published crate:
+# charts-rs-VERSION.crate from cargo's cache, else from crates.io, checked
+# against vendor/charts-rs/SHA256.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SRC="${1:-$ROOT/.vendor/charts-rs-$(cat "$ROOT/vendor/charts-rs/VERSION")/src/Roboto.ttf.orig}"
+VENDOR="$ROOT/vendor/charts-rs"
+VERSION="$(cat "$VENDOR/VERSION")"
+if [ $# -ge 1 ]; then
+  SRC="$1"
+else
+  TMP="$(mktemp -d)"
+  trap 'rm -rf "$TMP"' EXIT
+  CRATE="$TMP/charts-rs-$VERSION.crate"
+  CACHED="$(ls "$HOME"/.cargo/registry/cache/*/"charts-rs-$VERSION.crate" 2>/dev/null | head -1 || true)"
+  if [ -n "$CACHED" ]; then cp "$CACHED" "$CRATE"; else
+    curl -sSfL -o "$CRATE" "https://static.crates.io/crates/charts-rs/charts-rs-$VERSION.crate"
+  fi
+  echo "$(cat "$VENDOR/SHA256")  $CRATE" | sha256sum -c --quiet - ||
+    { echo "subset-font: $CRATE does not have the checksum in vendor/charts-rs/SHA256." >&2; exit 1; }
+  tar -xzf "$CRATE" -C "$TMP" "charts-rs-$VERSION/src/Roboto.ttf"
+  SRC="$TMP/charts-rs-$VERSION/src/Roboto.ttf"
+fi
 pyftsubset "$SRC" \
   --unicodes="U+0020-007E,U+00A0-024F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+2264-2265" \
   --no-hinting --desubroutinize --layout-features='kern' --legacy-kern --name-IDs='*' \
-  --output-file="$ROOT/vendor/charts-rs/Roboto-subset.ttf"
+  --output-file="$VENDOR/crate/src/Roboto.ttf"

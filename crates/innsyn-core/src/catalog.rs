@@ -2,6 +2,7 @@
 //! dashboards show them. KS edits the catalog, not the code; another catalog
 //! is opened with `?catalog=URL`. Documented in `docs/data-format.md`.
 
+use crate::define::{self, Source};
 use crate::diag::{path_index, Diagnostic, Diags, Msg};
 use crate::json::{self, Json, ParseError};
 use crate::model::I18nText;
@@ -9,14 +10,7 @@ use crate::simple::safe_link;
 
 pub const FORMAT: &str = "innsyn-catalog/1";
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorRef {
-    pub id: String,
-    /// Resolved against the catalog's own URL.
-    pub url: String,
-    /// Made-up demonstration figures (the file says so too).
-    pub demo: bool,
-}
+pub use crate::define::IndicatorDef;
 
 /// A boundaries file for the choropleth map.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +55,7 @@ pub struct Catalog {
     /// Without one, the map is a tile map.
     pub boundaries: Option<Boundaries>,
     pub title: I18nText,
-    pub indicators: Vec<IndicatorRef>,
+    pub indicators: Vec<IndicatorDef>,
     /// Indicator ids shown on the region dashboards, in order.
     pub region_dashboard: Vec<String>,
     /// Comparison region codes (county, Landet uten Oslo, KOSTRA group …).
@@ -70,7 +64,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn indicator(&self, id: &str) -> Option<&IndicatorRef> {
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorDef> {
         self.indicators.iter().find(|i| i.id == id)
     }
 }
@@ -131,41 +125,50 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
         .enumerate()
     {
         let path = path_index("$.indicators", i);
-        let (Some(id), Some(href)) = (
-            ind.get("id").and_then(Json::as_str),
-            ind.get("url").and_then(Json::as_str),
-        ) else {
+        let Some(id) = ind.get("id").and_then(Json::as_str) else {
             d.error(
                 "MISSING_FIELD",
                 &path,
                 ind.start,
-                Msg::new(
-                    "Indikatoren mangler «id» eller «url»",
-                    "The indicator lacks \"id\" or \"url\"",
-                ),
+                Msg::new("Indikatoren mangler «id»", "The indicator lacks \"id\""),
             );
             continue;
         };
-        let Some(url) = resolve_url(base_url, href) else {
+        if cat.indicator(id).is_some() {
             d.error(
-                "UNSAFE_LINK",
+                "DUPLICATE_INDICATOR",
                 &path,
                 ind.start,
                 Msg::new(
-                    format!("«{href}» er verken http(s) eller en relativ adresse"),
-                    format!("\"{href}\" is neither http(s) nor a relative address"),
+                    format!("Indikatoren «{id}» står to ganger i «indicators»"),
+                    format!("The indicator \"{id}\" is twice in \"indicators\""),
                 ),
             );
             continue;
+        }
+        let url = match ind.get("url").and_then(Json::as_str) {
+            None => None,
+            Some(href) => match resolve_url(base_url, href) {
+                Some(url) => Some(url),
+                None => {
+                    d.error(
+                        "UNSAFE_LINK",
+                        &path,
+                        ind.start,
+                        Msg::new(
+                            format!("«{href}» er verken http(s) eller en relativ adresse"),
+                            format!("\"{href}\" is neither http(s) nor a relative address"),
+                        ),
+                    );
+                    continue;
+                }
+            },
         };
-        cat.indicators.push(IndicatorRef {
-            id: id.to_string(),
-            url,
-            demo: ind
-                .get("demo")
-                .is_some_and(|v| v.v == json::JVal::Bool(true)),
-        });
+        if let Some(def) = define::parse_def(ind, id, url, &path, &mut d) {
+            cat.indicators.push(def);
+        }
     }
+    check_definitions(&cat, root.start, &mut d);
     let ids = |j: Option<&Json>| -> Vec<String> {
         j.and_then(Json::as_arr)
             .unwrap_or(&[])
@@ -219,6 +222,47 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
         known_indicator(&cat, &id, "$.dashboards.cooperation", root.start, &mut d);
     }
     Ok((cat, d.list))
+}
+
+/// Rates name two indicators of the catalog that are not rates themselves;
+/// demonstration figures and real figures never share a catalog (a page
+/// would mix them).
+fn check_definitions(cat: &Catalog, at: u32, d: &mut Diags) {
+    for def in &cat.indicators {
+        let Source::Rate(r) = &def.source else {
+            continue;
+        };
+        for (part, key) in [(&r.numerator, "numerator"), (&r.denominator, "denominator")] {
+            let path = format!("{}.rate.{key}", def.path);
+            match cat.indicator(part) {
+                None => {
+                    known_indicator(cat, part, &path, at, d);
+                }
+                Some(p) if p.rate().is_some() => d.error(
+                    "RATE_OF_RATE",
+                    &path,
+                    at,
+                    Msg::new(
+                        format!("«{part}» er selv en beregnet andel; teller og nevner må være tellinger"),
+                        format!("\"{part}\" is itself a computed rate; numerator and denominator must be counts"),
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    let demo = cat.indicators.iter().filter(|i| i.demo).count();
+    if demo > 0 && demo < cat.indicators.len() {
+        d.error(
+            "MIXED_DEMO",
+            "$.indicators",
+            at,
+            Msg::new(
+                "Katalogen blander fiktive demonstrasjonstall og ekte tall; legg dem i hver sin katalog",
+                "The catalog mixes made-up demonstration figures with real ones; put them in separate catalogs",
+            ),
+        );
+    }
 }
 
 fn known_indicator(cat: &Catalog, id: &str, path: &str, at: u32, d: &mut Diags) -> bool {
@@ -356,7 +400,11 @@ mod tests {
         assert!(!cat.region_dashboard.is_empty());
         assert_eq!(cat.regions.as_deref(), Some("data/regions.json"));
         for i in &cat.indicators {
-            assert!(i.url.starts_with("data/"), "{}", i.url);
+            assert!(
+                i.url().is_some_and(|u| u.starts_with("data/")),
+                "{:?}",
+                i.url()
+            );
             assert!(i.demo, "bundled figures are demonstration figures");
         }
     }

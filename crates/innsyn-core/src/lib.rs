@@ -4,12 +4,15 @@
 //! - [`cooperation`]: the simulator of a shared child welfare service: combined
 //!   figures, presets, robustness;
 //! - [`catalog`]: which indicator files exist and which dashboards show them;
+//! - [`define`]: indicator definitions (select, overrides, computed rates) and
+//!   the indicator cube made from a file;
 //! - [`embed`]: the addresses and snippet for embedding a view in another site;
 //! - [`convert`]: tidy CSV plus metadata to the simple format;
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
 //! - [`jsonstat`]: JSON-stat 2.0 datasets, collections, dimensions and 1.x bundles;
 //! - [`simple`]: Innsyn's own indicator format;
+//! - [`ssb`]: the PxWebApi 2.0 requests a catalog's SSB tables need;
 //! - [`model`]: the cube every reader produces; [`status`]: SSB's cell symbols;
 //! - [`registry`]: municipalities, numbers over time, counties, councils, services;
 //! - [`geo`]: municipality boundaries (GeoJSON) projected to SVG paths;
@@ -23,6 +26,7 @@ pub mod aggregate;
 pub mod catalog;
 pub mod convert;
 pub mod cooperation;
+pub mod define;
 pub mod diag;
 pub mod embed;
 pub mod geo;
@@ -35,4 +39,5 @@ pub mod query;
 pub mod read;
 pub mod registry;
 pub mod simple;
+pub mod ssb;
 pub mod status;

@@ -165,6 +165,14 @@ pub struct IndicatorMeta {
     pub demo: bool,
     /// A count that may be summed across regions (`"aggregation": "sum"`).
     pub summable: bool,
+    /// When the figures were last updated by their publisher (JSON-stat
+    /// `updated`, ISO 8601), as the file says.
+    pub updated: Option<String>,
+    /// When Innsyn's snapshot of the figures was fetched (`innsyn fetch`).
+    pub fetched: Option<String>,
+    /// Notes of the file, its dimensions and the categories chosen: shown
+    /// in full wherever the figures are (SSB marks some as mandatory).
+    pub notes: Vec<String>,
 }
 
 impl IndicatorMeta {
@@ -341,6 +349,8 @@ pub struct Dataset {
     pub label: Option<String>,
     pub source: Option<String>,
     pub updated: Option<String>,
+    /// The publisher's table id (SSB's `extension.px.tableid`).
+    pub table: Option<String>,
     pub note: Vec<String>,
     pub links: Vec<Link>,
     pub dims: Vec<Dimension>,

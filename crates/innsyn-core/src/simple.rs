@@ -23,7 +23,7 @@ pub fn is_simple(root: &Json) -> bool {
 }
 
 /// Text that may be a plain string (bokmål) or `{"nb": …, "nn": …, "en": …}`.
-fn i18n(
+pub(crate) fn i18n(
     j: Option<&Json>,
     path: &str,
     d: &mut Diags,
@@ -331,6 +331,11 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
                 false
             }
         },
+        updated: root
+            .get("updated")
+            .and_then(Json::as_str)
+            .map(str::to_string),
+        ..Default::default()
     };
     if meta.summable && meta.rate.is_some() {
         d.warn("BAD_FIELD", "$.aggregation", root.get("aggregation").map_or(0, |j| j.start), Msg::new("En andel slås sammen med teller og nevner, ikke ved å summere; «aggregation» blir ikke brukt", "A rate is combined by its numerator and denominator, not summed; \"aggregation\" is not used"));

@@ -248,7 +248,8 @@ pub(super) fn dimension(
     for (i, v) in keyed("unit", "UNIT_KEY_UNKNOWN", d) {
         let text = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string);
         cats[i].unit = Some(Unit {
-            label: text("label"),
+            // SSB writes the unit's name as `base` (from JSON-stat's drafts).
+            label: text("label").or_else(|| text("base")),
             decimals: v
                 .get("decimals")
                 .and_then(Json::as_f64)

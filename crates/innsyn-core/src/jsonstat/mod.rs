@@ -382,6 +382,12 @@ fn dataset(j: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags) -> Opt
         label: j.get("label").and_then(Json::as_str).map(str::to_string),
         source: j.get("source").and_then(Json::as_str).map(str::to_string),
         updated: j.get("updated").and_then(Json::as_str).map(str::to_string),
+        table: j
+            .get("extension")
+            .and_then(|e| e.get("px"))
+            .and_then(|p| p.get("tableid"))
+            .and_then(Json::as_str)
+            .map(str::to_string),
         note: notes(j.get("note")),
         links: links(j.get("link"), path, d),
         dims,
