@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use innsyn_core::embed;
-use innsyn_core::i18n::{Lang, T};
+use innsyn_core::i18n::{format_timestamp, Lang, T};
 use innsyn_core::json::ParseError;
+use innsyn_core::model::IndicatorMeta;
 use innsyn_core::present::{self, Ranking};
 use innsyn_core::query::{Query, View};
 use innsyn_core::registry::Registry;
@@ -376,24 +377,65 @@ pub fn RankingFigure(
             <RankingTable ranking=r.clone() id=table_id.clone() hidden=show_table/>
             <figcaption>
                 <p class="summary">{ let r = r.clone(); move || r.summary(nav.lang()) }</p>
-                {source_and_toggle(r.meta.source.clone().unwrap_or_default(), file, table_id, show_table, set_show_table)}
+                {source_and_toggle(&r.meta, file, table_id, show_table, set_show_table)}
             </figcaption>
         </figure>
     }
 }
 
-/// A figure's source line (with the file it came from) and the button that
-/// switches between the chart and its table.
+/// A figure's provenance — source, table (linked), the file it came from,
+/// when the publisher last updated the figures and when Innsyn's snapshot
+/// was fetched, and every note of the file — and the button that switches
+/// between the chart and its table.
 pub fn source_and_toggle(
-    source: String,
+    meta: &IndicatorMeta,
     file: String,
     table_id: String,
     show_table: ReadSignal<bool>,
     set_show_table: WriteSignal<bool>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let source = meta.source.clone().unwrap_or_else(|| "–".into());
+    let table = meta.table.clone().map(|t| {
+        let label = move || format!(", {} {t}", T::TableNo.get(nav.lang()));
+        match meta
+            .source_url
+            .clone()
+            .filter(|u| innsyn_core::simple::safe_link(u))
+        {
+            Some(href) => view! { <a href=href rel="noopener noreferrer">{label}</a> }.into_any(),
+            None => view! { <span>{label}</span> }.into_any(),
+        }
+    });
+    let licence = meta.licence.clone().map(|l| format!(" ({l})"));
+    let (updated, fetched) = (meta.updated.clone(), meta.fetched.clone());
+    let dates = (updated.is_some() || fetched.is_some()).then(|| {
+        view! {
+            <p class="dates">{move || {
+                let lang = nav.lang();
+                let mut parts = Vec::new();
+                if let Some(u) = updated.as_deref().and_then(|u| format_timestamp(u, lang)) {
+                    parts.push(format!("{} {u}", T::Updated.get(lang)));
+                }
+                if let Some(f) = fetched.as_deref().and_then(|f| format_timestamp(f, lang)) {
+                    parts.push(format!("{} {f}", T::FetchedFromSsb.get(lang)));
+                }
+                parts.join(" · ")
+            }}</p>
+        }
+    });
+    let notes = (!meta.notes.is_empty()).then(|| {
+        let items = meta
+            .notes
+            .iter()
+            .map(|n| view! { <li>{n.clone()}</li> })
+            .collect_view();
+        view! { <div class="notes"><p>{nav.t(T::Notes)}":"</p><ul>{items}</ul></div> }
+    });
     view! {
-        <p class="source">{nav.t(T::Source)}": "{source}" · "{file}</p>
+        <p class="source">{nav.t(T::Source)}": "{source}{table}{licence}" · "{file}</p>
+        {dates}
+        {notes}
         <button
             type="button"
             class="toggle"

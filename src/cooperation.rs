@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
-use innsyn_core::catalog::{Catalog, IndicatorRef};
+use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::cooperation::{self as coop, Preset, PresetKind, RowKind, DEFAULT_THRESHOLD};
 use innsyn_core::i18n::{count_decimals, format_date, format_number, Lang, T};
 use innsyn_core::model::Dataset;
@@ -58,19 +58,19 @@ pub fn CooperationPage() -> impl IntoView {
     let enough = Memo::new(move |_| members.get().len() >= 2);
     // Each file is loaded once, however many panels show it.
     let co = &catalog.cooperation;
-    let mut loads: Vec<(IndicatorRef, DatasetLoad)> = Vec::new();
+    let mut loads: Vec<(IndicatorDef, DatasetLoad)> = Vec::new();
     for id in co.indicators.iter().chain(&co.staff).chain(&co.caseload) {
         if let Some(ind) = catalog
             .indicator(id)
             .filter(|_| !loads.iter().any(|(i, _)| &i.id == id))
         {
-            loads.push((ind.clone(), load::load(ind.url.clone())));
+            loads.push((ind.clone(), load::load(ind.clone())));
         }
     }
     let find = |id: &String| loads.iter().find(|(i, _)| &i.id == id).cloned();
     let staff = co.staff.as_ref().and_then(find);
     let caseload = co.caseload.as_ref().and_then(find);
-    let cards: Vec<(IndicatorRef, DatasetLoad)> = co.indicators.iter().filter_map(find).collect();
+    let cards: Vec<(IndicatorDef, DatasetLoad)> = co.indicators.iter().filter_map(find).collect();
     let comparisons = catalog.comparisons.clone();
     view! {
         <h1>{nav.t(T::CooperationTitle)}</h1>
@@ -245,8 +245,8 @@ fn ScenarioSummary(chosen: Chosen, presets: Presets) -> impl IntoView {
 /// caseload per årsverk before and after.
 #[component]
 fn RobustnessPanel(
-    staff: Option<(IndicatorRef, DatasetLoad)>,
-    caseload: Option<(IndicatorRef, DatasetLoad)>,
+    staff: Option<(IndicatorDef, DatasetLoad)>,
+    caseload: Option<(IndicatorDef, DatasetLoad)>,
     members: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -265,7 +265,7 @@ fn RobustnessPanel(
     };
     let body = match staff {
         None => view! { <p class="no-figure">{nav.t(T::NoStaffIndicator)}</p> }.into_any(),
-        Some((ind, ld)) => with_load(ld, ind.url, move |staff: Arc<Dataset>| {
+        Some((ind, ld)) => with_load(ld, ind.file_label(), move |staff: Arc<Dataset>| {
             let registry = registry.clone();
             let caseload = caseload.clone();
             move || {
@@ -296,7 +296,7 @@ fn RobustnessPanel(
                 view! {
                     {demo.then(|| view! { <p class="demo-label"><strong>{T::DemoLabel.get(lang)}</strong></p> })}
                     <ul class="findings">{r.sentences(&registry, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                    {matches!(case, Some(Err(_))).then(|| view! { <p class="error">{format!("{}: {}", T::LoadError.get(lang), caseload.as_ref().map(|(i, _)| i.url.clone()).unwrap_or_default())}</p> })}
+                    {matches!(case, Some(Err(_))).then(|| view! { <p class="error">{format!("{}: {}", T::LoadError.get(lang), caseload.as_ref().map(|(i, _)| i.file_label()).unwrap_or_default())}</p> })}
                     <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} – {}", T::Robustness.get(lang), T::Table.get(lang))>
                         <table>
                             <caption>{format!("{} {}", T::Robustness.get(lang), r.staff_period.clone().unwrap_or_default())}</caption>
@@ -355,7 +355,7 @@ fn RobustnessPanel(
 /// scenario fits on one page.
 #[component]
 fn PrintSummary(
-    cards: Vec<(IndicatorRef, DatasetLoad)>,
+    cards: Vec<(IndicatorDef, DatasetLoad)>,
     members: Memo<Vec<usize>>,
     comparisons: Vec<String>,
 ) -> impl IntoView {
@@ -364,7 +364,7 @@ fn PrintSummary(
     let table = move || {
         let lang = nav.lang();
         let members = members.get();
-        let loaded: Vec<(IndicatorRef, Arc<Dataset>, coop::Figures)> = cards
+        let loaded: Vec<(IndicatorDef, Arc<Dataset>, coop::Figures)> = cards
             .iter()
             .filter_map(|(ind, ld)| {
                 let ds = ld.get()?.ok()?;
@@ -413,7 +413,11 @@ fn PrintSummary(
                 .as_ref()
                 .and_then(|m| m.source.clone())
                 .unwrap_or_default();
-            notes.push(format!("{}: {source} · {}", T::Source.get(lang), ind.url));
+            notes.push(format!(
+                "{}: {source} · {}",
+                T::Source.get(lang),
+                ind.file_label()
+            ));
         }
         let rows = areas
             .into_iter()
@@ -455,15 +459,15 @@ fn PrintSummary(
 /// One indicator for the combined service.
 #[component]
 fn CooperationCard(
-    indicator: IndicatorRef,
+    indicator: IndicatorDef,
     load: DatasetLoad,
     members: Memo<Vec<usize>>,
     comparisons: Vec<String>,
 ) -> impl IntoView {
-    let file = indicator.url.clone();
+    let file = indicator.file_label();
     view! {
         <section class="panel card">
-            {with_load(load, indicator.url, move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
+            {with_load(load, indicator.file_label(), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
         </section>
     }
 }

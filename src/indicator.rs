@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{Nav, RankingFigure};
-use crate::load::with_dataset;
+use crate::load::with_indicator;
 use crate::overview::MunicipalityMap;
 
 #[component]
@@ -32,16 +32,19 @@ pub fn IndicatorPage() -> impl IntoView {
         });
         let ids: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
         let (boundaries, registry) = (cat.boundaries.clone(), registry.clone());
-        let file = move || chosen.get().map(|c| c.url).unwrap_or_default();
-        with_dataset(file, move |ds| {
-            body(
-                ds,
-                registry.clone(),
-                ids.clone(),
-                file(),
-                boundaries.clone(),
-            )
-        })
+        let file = move || chosen.get().map(|c| c.file_label()).unwrap_or_default();
+        with_indicator(
+            move || chosen.get(),
+            move |ds| {
+                body(
+                    ds,
+                    registry.clone(),
+                    ids.clone(),
+                    file(),
+                    boundaries.clone(),
+                )
+            },
+        )
     }
 }
 

@@ -2,14 +2,20 @@
 //! for the loading and error states every page and card shows, so a bad or
 //! missing file is always reported the same way, in the panel that wanted it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use innsyn_core::catalog::{self, Catalog};
+use futures::future::{FutureExt, LocalBoxFuture};
+use innsyn_core::catalog::{self, Catalog, IndicatorDef};
+use innsyn_core::define::{self, Source};
 use innsyn_core::diag::{Diagnostic, Severity};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::model::Dataset;
+use innsyn_core::query::Query;
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
+use innsyn_core::ssb;
 use leptos::prelude::*;
 use leptos::tachys::reactive_graph::OwnedView;
 
@@ -18,6 +24,8 @@ use crate::io;
 
 /// The bundled catalog, used unless `?catalog=` names another.
 pub const DEFAULT_CATALOG: &str = "data/catalog.json";
+/// The catalog of made-up demonstration figures, offered when SSB cannot be reached.
+pub const DEMO_CATALOG: &str = "data/demo/catalog.json";
 /// The region registry served with the app, used when a catalog names none.
 pub const DEFAULT_REGIONS: &str = "data/regions.json";
 
@@ -65,28 +73,145 @@ pub async fn load_site(
     Ok((Arc::new(cat), Arc::new(registry)))
 }
 
-/// Fetches and reads one indicator file; an error is a sentence for the panel.
-pub async fn load_dataset(
-    url: String,
+/// Why a panel has no figures: a sentence in the language of the moment,
+/// and whether the figures were to come live from SSB (the panel then
+/// offers the demonstration catalog).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub msg: String,
+    pub from_ssb: bool,
+}
+
+impl From<String> for Failure {
+    fn from(msg: String) -> Failure {
+        Failure {
+            msg,
+            from_ssb: false,
+        }
+    }
+}
+
+type Shared = futures::future::Shared<LocalBoxFuture<'static, Result<Arc<Dataset>, Failure>>>;
+
+thread_local! {
+    /// Every file (and live SSB answer) read during the visit, by address:
+    /// several indicators on one table cost one request, and a page that
+    /// shows it again fetches nothing.
+    static FILES: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+}
+
+/// The file at `url` read into its first dataset, fetched once per visit.
+fn read_file(url: String, registry: Arc<Registry>, lang: Lang, from_ssb: bool) -> Shared {
+    if let Some(f) = FILES.with(|f| f.borrow().get(&url).cloned()) {
+        return f;
+    }
+    let key = url.clone();
+    let fut = async move {
+        let text = io::fetch_text(&url).await.map_err(|e| Failure {
+            msg: if from_ssb {
+                ssb_error_text(&e, lang)
+            } else {
+                fetch_error_text(&e, lang)
+            },
+            from_ssb,
+        })?;
+        match read::read_str(&text, &registry) {
+            Err(e) => Err(Failure::from(parse_error_text(&e, lang))),
+            Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => {
+                Ok(Arc::new(out.datasets.remove(0)))
+            }
+            Ok(out) => Err(Failure::from(lines(&out.diagnostics, lang))),
+        }
+    }
+    .boxed_local()
+    .shared();
+    FILES.with(|f| f.borrow_mut().insert(key, fut.clone()));
+    fut
+}
+
+fn lines(diags: &[Diagnostic], lang: Lang) -> String {
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .take(3)
+        .map(|d| d.to_line(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What to tell a reader when SSB did not give the figures.
+fn ssb_error_text(e: &io::FetchError, lang: Lang) -> String {
+    match e {
+        io::FetchError::Status(429, _) => T::SsbBusy.get(lang).to_string(),
+        io::FetchError::Network(_) => T::SsbUnreachable.get(lang).to_string(),
+        other => format!(
+            "{} {}",
+            T::SsbFailed.get(lang),
+            fetch_error_text(other, lang)
+        ),
+    }
+}
+
+/// The figures of one indicator of the catalog, as a cube every page can
+/// show: its file (or SSB's live answer) read and derived by its
+/// definition, or for a computed rate both parts loaded and divided.
+pub async fn load_indicator(
+    def: IndicatorDef,
+    catalog: Arc<Catalog>,
     registry: Arc<Registry>,
     lang: Lang,
-) -> Result<Arc<Dataset>, String> {
-    let text = io::fetch_text(&url)
-        .await
-        .map_err(|e| fetch_error_text(&e, lang))?;
-    match read::read_str(&text, &registry) {
-        Err(e) => Err(parse_error_text(&e, lang)),
-        Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => {
-            Ok(Arc::new(out.datasets.remove(0)))
+) -> Result<Arc<Dataset>, Failure> {
+    match &def.source {
+        Source::Rate(rd) => {
+            let part = |id: &str| {
+                catalog
+                    .indicator(id)
+                    .cloned()
+                    .ok_or_else(|| Failure::from(format!("{}: {id}", T::LoadError.get(lang))))
+            };
+            let (n, d) = (part(&rd.numerator)?, part(&rd.denominator)?);
+            let num = derived(n, &catalog, &registry, lang).await?;
+            let den = derived(d, &catalog, &registry, lang).await?;
+            Ok(Arc::new(define::rate(&def, rd, &num, &den, &registry)))
         }
-        Ok(out) => Err(out
-            .diagnostics
-            .iter()
-            .take(3)
-            .map(|d| d.to_line(lang))
-            .collect::<Vec<_>>()
-            .join("; ")),
+        Source::File { .. } => derived(def, &catalog, &registry, lang).await,
     }
+}
+
+/// A file-based indicator: its file or live SSB answers, derived.
+async fn derived(
+    def: IndicatorDef,
+    catalog: &Catalog,
+    registry: &Arc<Registry>,
+    lang: Lang,
+) -> Result<Arc<Dataset>, Failure> {
+    let (urls, from_ssb) = match (def.url(), def.ssb()) {
+        (Some(u), _) => (vec![u.to_string()], false),
+        (None, Some(s)) => (
+            ssb::requests_for(catalog, registry, &s.table, "no")
+                .iter()
+                .map(|r| r.url(ssb::API))
+                .collect(),
+            true,
+        ),
+        (None, None) => (Vec::new(), false),
+    };
+    let mut cubes = Vec::new();
+    for url in urls {
+        let ds = read_file(url, registry.clone(), lang, from_ssb).await?;
+        let (cube, diags) = define::derive(&def, &ds);
+        if diagnostics_fail(&diags) {
+            return Err(Failure::from(lines(&diags, lang)));
+        }
+        cubes.push(cube);
+    }
+    define::merge(cubes)
+        .map(Arc::new)
+        .ok_or_else(|| Failure::from(T::EmptyData.get(lang).to_string()))
+}
+
+fn diagnostics_fail(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
 }
 
 fn loading(nav: Nav) -> AnyView {
@@ -95,6 +220,21 @@ fn loading(nav: Nav) -> AnyView {
 
 fn failed(nav: Nav, file: String, msg: String) -> AnyView {
     view! { <div class="error" role="alert"><h2>{nav.t(T::LoadError)}</h2><p>{file}</p><p>{msg}</p></div> }.into_any()
+}
+
+/// A panel whose figures could not be had; live SSB figures offer the
+/// demonstration catalog instead (a page of its own: never mixed).
+fn failed_panel(nav: Nav, file: String, f: Failure) -> AnyView {
+    let demo = f.from_ssb.then(|| {
+        // Another catalog is another site: a plain link that loads it anew.
+        let href = Query {
+            catalog: Some(DEMO_CATALOG.to_string()),
+            ..nav.query.get_untracked()
+        }
+        .to_query_string();
+        view! { <p><a href=href>{nav.t(T::SeeDemo)}</a></p> }
+    });
+    view! { <div class="error" role="alert"><h2>{nav.t(T::LoadError)}</h2><p>{file}</p><p>{f.msg}</p>{demo}</div> }.into_any()
 }
 
 /// The catalog named by `?catalog=` (or the bundled one) and its region
@@ -127,17 +267,19 @@ pub fn with_site<V: IntoView + 'static>(
     }
 }
 
-/// An indicator file being fetched and read; several panels may show one load.
-pub type DatasetLoad = LocalResource<Result<Arc<Dataset>, String>>;
+/// An indicator being loaded; several panels may show one load.
+pub type DatasetLoad = LocalResource<Result<Arc<Dataset>, Failure>>;
 
-/// Starts loading the indicator file at `url` (read in the language of the
-/// moment; a language switch fetches nothing).
-pub fn load(url: String) -> DatasetLoad {
+/// Starts loading an indicator of the catalog (messages in the language of
+/// the moment; a language switch fetches nothing).
+pub fn load(def: IndicatorDef) -> DatasetLoad {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
+    let catalog = expect_context::<Arc<Catalog>>();
     LocalResource::new(move || {
-        load_dataset(
-            url.clone(),
+        load_indicator(
+            def.clone(),
+            catalog.clone(),
             registry.clone(),
             nav.query.get_untracked().lang,
         )
@@ -147,13 +289,13 @@ pub fn load(url: String) -> DatasetLoad {
 /// A panel's content for a load: loading, the error naming the file, or `body`.
 fn render<V: IntoView + 'static>(
     nav: Nav,
-    state: Option<Result<Arc<Dataset>, String>>,
+    state: Option<Result<Arc<Dataset>, Failure>>,
     file: impl FnOnce() -> String,
     body: &impl Fn(Arc<Dataset>) -> V,
 ) -> AnyView {
     match state {
         None => loading(nav),
-        Some(Err(msg)) => failed(nav, file(), msg),
+        Some(Err(f)) => failed_panel(nav, file(), f),
         Some(Ok(ds)) => body(ds).into_any(),
     }
 }
@@ -168,16 +310,30 @@ pub fn with_load<V: IntoView + 'static>(
     move || render(nav, load.get(), || file.clone(), &body)
 }
 
-/// The indicator file at `url()`, rendered by `body` once read.
-pub fn with_dataset<V: IntoView + 'static>(
-    url: impl Fn() -> String + Send + Sync + 'static,
+/// The indicator `def()` of the catalog, rendered by `body` once loaded.
+pub fn with_indicator<V: IntoView + 'static>(
+    def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
     body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let url = Memo::new(move |_| url());
+    let catalog = expect_context::<Arc<Catalog>>();
+    let def = Memo::new(move |_| def());
     let data = LocalResource::new(move || {
-        load_dataset(url.get(), registry.clone(), nav.query.get_untracked().lang)
+        let (catalog, registry) = (catalog.clone(), registry.clone());
+        let lang = nav.query.get_untracked().lang;
+        let def = def.get();
+        async move {
+            match def {
+                Some(d) => load_indicator(d, catalog, registry, lang).await,
+                None => Err(Failure::from(T::EmptyData.get(lang).to_string())),
+            }
+        }
     });
-    move || render(nav, data.get(), || url.get_untracked(), &body)
+    let file = move || {
+        def.get_untracked()
+            .map(|d| d.file_label())
+            .unwrap_or_default()
+    };
+    move || render(nav, data.get(), file, &body)
 }

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use innsyn_core::aggregate::computed_label;
-use innsyn_core::catalog::{Catalog, IndicatorRef};
+use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, format_change, reason, trend};
@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{big_value, chart_width, source_and_toggle, value_cell, Nav};
 use crate::charts::{self, Chart};
-use crate::load::with_dataset;
+use crate::load::with_indicator;
 
 /// The municipality shown when the link names none: Hamar.
 pub const DEFAULT_MUNICIPALITY: &str = "3403";
@@ -195,15 +195,15 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
 
 #[component]
 fn MunicipalityCard(
-    indicator: IndicatorRef,
+    indicator: IndicatorDef,
     muni: usize,
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let (url, file) = (indicator.url.clone(), indicator.url);
+    let file = indicator.file_label();
     view! {
         <section class="panel card">
-            {with_dataset(move || url.clone(), move |ds| card(ds, muni, registry.clone(), file.clone(), comparisons.clone()))}
+            {with_indicator(move || Some(indicator.clone()), move |ds| card(ds, muni, registry.clone(), file.clone(), comparisons.clone()))}
         </section>
     }
 }
@@ -350,7 +350,7 @@ fn card(
                 </table>
             </div>
             <figcaption>
-                {source_and_toggle(meta.source.clone().unwrap_or_default(), file, table_id, show_table, set_show_table)}
+                {source_and_toggle(&meta, file, table_id, show_table, set_show_table)}
             </figcaption>
         </figure>
         <p class="direction">{move || match meta.direction {

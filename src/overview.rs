@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{MunicipalityList, Nav, RankingFigure};
-use crate::load::with_dataset;
+use crate::load::with_indicator;
 use crate::municipality::MunicipalitySearch;
 
 #[component]
@@ -78,52 +78,57 @@ fn RegionLinks() -> impl IntoView {
 
 #[component]
 fn IndicatorMap(
-    chosen: Memo<Option<innsyn_core::catalog::IndicatorRef>>,
+    chosen: Memo<Option<innsyn_core::catalog::IndicatorDef>>,
     options: Vec<String>,
     boundaries: Option<Boundaries>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let file = move || chosen.get().map(|c| c.url).unwrap_or_default();
-    with_dataset(file, move |ds| {
-        let current = chosen.get_untracked().map(|c| c.id).unwrap_or_default();
-        let meta = ds.meta.clone().unwrap_or_default();
-        let options = options.clone();
-        let select = view! {
-            <div class="picker">
-                <label for="indicator-select">{nav.t(T::ChooseIndicator)}</label>
-                <select id="indicator-select" on:change=move |ev| {
-                    if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
-                        nav.go(Query { indicator: Some(v), ..nav.query.get() });
+    with_indicator(
+        move || chosen.get(),
+        move |ds| {
+            let current = chosen.get_untracked().map(|c| c.id).unwrap_or_default();
+            let meta = ds.meta.clone().unwrap_or_default();
+            let options = options.clone();
+            let select = view! {
+                <div class="picker">
+                    <label for="indicator-select">{nav.t(T::ChooseIndicator)}</label>
+                    <select id="indicator-select" on:change=move |ev| {
+                        if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
+                            nav.go(Query { indicator: Some(v), ..nav.query.get() });
+                        }
+                    }>
+                        // Other indicators are named by id: naming them all would cost a fetch each.
+                        {options.into_iter().map(|id| {
+                            let m = meta.clone();
+                            let selected = id == current;
+                            let label = id.clone();
+                            view! { <option value=id selected=selected>{move || if selected { m.title.get(nav.lang()).to_string() } else { label.clone() }}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            };
+            let year = nav.query.get_untracked().year.map(|y| y.to_string());
+            let ranking = present::ranking(&ds, &registry, year.as_deref())
+                .or_else(|| present::ranking(&ds, &registry, None));
+            let file = chosen
+                .get_untracked()
+                .map(|c| c.file_label())
+                .unwrap_or_default();
+            let boundaries = boundaries.clone();
+            view! {
+                {select}
+                {match ranking {
+                    None => view! { <p class="empty" role="status">{nav.t(T::EmptyData)}</p> }.into_any(),
+                    Some(r) => view! {
+                        <MunicipalityMap ranking=r.clone() boundaries=boundaries/>
+                        <section class="panel"><RankingFigure ranking=r file=file/></section>
                     }
-                }>
-                    // Other indicators are named by id: naming them all would cost a fetch each.
-                    {options.into_iter().map(|id| {
-                        let m = meta.clone();
-                        let selected = id == current;
-                        let label = id.clone();
-                        view! { <option value=id selected=selected>{move || if selected { m.title.get(nav.lang()).to_string() } else { label.clone() }}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-        };
-        let year = nav.query.get_untracked().year.map(|y| y.to_string());
-        let ranking = present::ranking(&ds, &registry, year.as_deref())
-            .or_else(|| present::ranking(&ds, &registry, None));
-        let file = chosen.get_untracked().map(|c| c.url).unwrap_or_default();
-        let boundaries = boundaries.clone();
-        view! {
-            {select}
-            {match ranking {
-                None => view! { <p class="empty" role="status">{nav.t(T::EmptyData)}</p> }.into_any(),
-                Some(r) => view! {
-                    <MunicipalityMap ranking=r.clone() boundaries=boundaries/>
-                    <section class="panel"><RankingFigure ranking=r file=file/></section>
-                }
-                .into_any(),
-            }}
-        }
-    })
+                    .into_any(),
+                }}
+            }
+        },
+    )
 }
 
 /// The choropleth when the catalog names a boundaries file, else the tile map.

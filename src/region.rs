@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
-use innsyn_core::catalog::{Catalog, IndicatorRef};
+use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::model::{Dataset, Direction};
 use innsyn_core::present::{self, format_change, trend};
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{big_value, left_out_list, Nav, RankingFigure};
-use crate::load::with_dataset;
+use crate::load::with_indicator;
 use crate::trend::TrendFigure;
 
 /// The region shown when the link names none: Hedmark.
@@ -103,15 +103,15 @@ fn RegionPicker(region: Memo<String>) -> impl IntoView {
 /// One indicator for the region.
 #[component]
 fn RegionCard(
-    indicator: IndicatorRef,
+    indicator: IndicatorDef,
     region: Memo<String>,
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let (url, file) = (indicator.url.clone(), indicator.url);
+    let file = indicator.file_label();
     view! {
         <section class="panel card">
-            {with_dataset(move || url.clone(), move |ds| card_body(ds, region, registry.clone(), file.clone(), comparisons.clone()))}
+            {with_indicator(move || Some(indicator.clone()), move |ds| card_body(ds, region, registry.clone(), file.clone(), comparisons.clone()))}
         </section>
     }
 }

@@ -111,7 +111,7 @@ pub fn TrendFigure(
             </div>
             <figcaption>
                 <p class="summary">{summary}</p>
-                {source_and_toggle(meta.source.clone().unwrap_or_default(), file, id, show_table, set_show_table)}
+                {source_and_toggle(&meta, file, id, show_table, set_show_table)}
             </figcaption>
         </figure>
     }

@@ -897,3 +897,63 @@ pub fn rate(
         ..Default::default()
     }
 }
+
+/// Indicator cubes of the parts of one split request, as one cube: the
+/// regions and periods of all parts (the first part's measures and meta).
+pub fn merge(mut cubes: Vec<Dataset>) -> Option<Dataset> {
+    if cubes.len() <= 1 {
+        return cubes.pop();
+    }
+    let first = &cubes[0];
+    let (m, r, t) = (first.metric_dim()?, first.region_dim()?, first.time_dim()?);
+    let mut regions: Vec<Category> = Vec::new();
+    let mut periods: Vec<Category> = Vec::new();
+    for c in &cubes {
+        for cat in &c.dims[r].categories {
+            if !regions.iter().any(|x| x.id == cat.id) {
+                regions.push(cat.clone());
+            }
+        }
+        for cat in &c.dims[t].categories {
+            if !periods.iter().any(|x| x.id == cat.id) {
+                periods.push(cat.clone());
+            }
+        }
+    }
+    let measures = first.dims[m].categories.clone();
+    let (nm, nr, np) = (measures.len(), regions.len(), periods.len());
+    let mut values = Values::missing(nm * nr * np);
+    let mut status = Vec::new();
+    for c in &cubes {
+        for i in 0..c.cell_count() {
+            let k = c.coords_of(i);
+            let (Some(ri), Some(ti)) = (
+                regions
+                    .iter()
+                    .position(|x| x.id == c.dims[r].categories[k[r]].id),
+                periods
+                    .iter()
+                    .position(|x| x.id == c.dims[t].categories[k[t]].id),
+            ) else {
+                continue;
+            };
+            let at = (k[m] * nr + ri) * np + ti;
+            let cell = c.cell(i);
+            if cell.value.is_some() || cell.status.is_some() {
+                values.set(at, cell.value);
+                if let Some(s) = cell.status {
+                    status.push((at, s.clone()));
+                }
+            }
+        }
+    }
+    let mut out = cubes.swap_remove(0);
+    out.dims = vec![
+        Dimension::new("measure", "measure", Some(Role::Metric), measures),
+        Dimension::new("region", "region", Some(Role::Geo), regions),
+        Dimension::new("period", "period", Some(Role::Time), periods),
+    ];
+    out.values = values;
+    out.status = StatusMap::from_pairs(status);
+    Some(out)
+}

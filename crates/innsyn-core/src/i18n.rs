@@ -97,6 +97,14 @@ strings! {
     Source => ("Kilde", "Kjelde", "Source"),
     Period => ("Periode", "Periode", "Period"),
     Unit => ("Enhet", "Eining", "Unit"),
+    Updated => ("Sist oppdatert", "Sist oppdatert", "Last updated"),
+    FetchedFromSsb => ("Hentet fra SSB", "Henta frå SSB", "Fetched from SSB"),
+    Notes => ("Merknader", "Merknader", "Notes"),
+    TableNo => ("tabell", "tabell", "table"),
+    SsbUnreachable => ("SSB kunne ikke nås. Disse tallene hentes direkte fra Statistisk sentralbyrå når siden åpnes, og det gikk ikke nå (ingen forbindelse, eller SSB svarer ikke).", "SSB kunne ikkje nåast. Desse tala blir henta direkte frå Statistisk sentralbyrå når sida blir opna, og det gjekk ikkje no (inga tilkopling, eller SSB svarar ikkje).", "SSB could not be reached. These figures are fetched directly from Statistics Norway when the page opens, and that failed just now (no connection, or SSB is not answering)."),
+    SsbBusy => ("SSB har fått for mange forespørsler (429). Prøv igjen om et minutt.", "SSB har fått for mange førespurnader (429). Prøv igjen om eit minutt.", "SSB has had too many requests (429). Try again in a minute."),
+    SsbFailed => ("SSB ga ikke tallene.", "SSB gav ikkje tala.", "SSB did not give the figures."),
+    SeeDemo => ("Se demonstrasjonen med fiktive tall i stedet", "Sjå demonstrasjonen med fiktive tal i staden", "See the demonstration with fictitious figures instead"),
     Value => ("Verdi", "Verdi", "Value"),
     Status => ("Merknad", "Merknad", "Note"),
     ChartSummary => ("Sammendrag", "Samandrag", "Summary"),
@@ -294,7 +302,7 @@ pub fn count_decimals(v: f64) -> u8 {
 /// unambiguous "2026-11-23".
 pub fn format_date((y, m, d): (u32, u32, u32), lang: Lang) -> String {
     match lang {
-        Lang::Nb | Lang::Nn => format!("{d}.{m}.{y}"),
+        Lang::Nb | Lang::Nn => format!("{d:02}.{m:02}.{y}"),
         Lang::En => format!("{y}-{m:02}-{d:02}"),
     }
 }
@@ -363,7 +371,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(format_date((2026, 11, 3), Lang::Nn), "3.11.2026");
+        assert_eq!(format_date((2026, 11, 3), Lang::Nn), "03.11.2026");
         assert_eq!(format_date((2026, 11, 3), Lang::En), "2026-11-03");
     }
 
@@ -386,5 +394,91 @@ mod tests {
             assert_eq!(Lang::from_code(l.code()), Some(l));
         }
         assert_eq!(Lang::from_code("de"), None);
+    }
+}
+
+/// The date of an ISO 8601 date or time, written by [`format_date`]. A time
+/// in UTC (`2019-06-14T22:00:00Z`, as SSB writes `updated`) is first moved
+/// to Norwegian time, so the date is the one SSB's pages show.
+pub fn format_timestamp(iso: &str, lang: Lang) -> Option<String> {
+    let num = |a: usize, b: usize| iso.get(a..b).and_then(|s| s.parse::<u32>().ok());
+    let (mut y, mut m, mut d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    if !(1..=12).contains(&m) || d == 0 || d > days_in(y, m) {
+        return None;
+    }
+    if let (Some(h), true) = (num(11, 13), iso.ends_with('Z')) {
+        // Europe/Oslo: UTC+2 from the last Sunday of March to the last
+        // Sunday of October (01:00 UTC), else UTC+1.
+        let minutes_utc = ((ordinal(y, m, d) as i64) * 24 + h as i64) * 60;
+        let start = (ordinal(y, 3, last_sunday(y, 3)) as i64 * 24 + 1) * 60;
+        let end = (ordinal(y, 10, last_sunday(y, 10)) as i64 * 24 + 1) * 60;
+        let offset = if (start..end).contains(&minutes_utc) {
+            2
+        } else {
+            1
+        };
+        if h + offset >= 24 {
+            d += 1;
+            if d > days_in(y, m) {
+                d = 1;
+                m += 1;
+                if m > 12 {
+                    m = 1;
+                    y += 1;
+                }
+            }
+        }
+    }
+    Some(format_date((y, m, d), lang))
+}
+
+fn leap(y: u32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in(y: u32, m: u32) -> u32 {
+    match m {
+        2 if leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Day of the year, from 0.
+fn ordinal(y: u32, m: u32, d: u32) -> u32 {
+    (1..m).map(|k| days_in(y, k)).sum::<u32>() + d - 1
+}
+
+/// The last Sunday of month `m` (day of the month).
+fn last_sunday(y: u32, m: u32) -> u32 {
+    // Days since 1970-01-01 (a Thursday) of the month's last day.
+    let days: u32 = (1970..y)
+        .map(|k| if leap(k) { 366 } else { 365 })
+        .sum::<u32>()
+        + ordinal(y, m, days_in(y, m));
+    let weekday = (days + 4) % 7; // 0 = Sunday
+    days_in(y, m) - weekday
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_norwegian_dates() {
+        // SSB's `updated` for KOSTRA's June publication: midnight in Oslo.
+        let f = format_timestamp;
+        assert_eq!(f("2019-06-14T22:00:00Z", Lang::Nb).unwrap(), "15.06.2019");
+        assert_eq!(f("2021-06-13T22:00:00Z", Lang::En).unwrap(), "2021-06-14");
+        // Winter time: UTC+1.
+        assert_eq!(f("2024-03-14T23:00:00Z", Lang::Nn).unwrap(), "15.03.2024");
+        assert_eq!(f("2024-12-31T23:30:00Z", Lang::Nb).unwrap(), "01.01.2025");
+        assert_eq!(f("2024-03-14T22:00:00Z", Lang::Nb).unwrap(), "14.03.2024");
+        assert_eq!(f("2026-11-20", Lang::Nb).unwrap(), "20.11.2026");
+        assert_eq!(f("2026-02-30", Lang::Nb), None);
+        assert_eq!(f("i går", Lang::Nb), None);
+        assert_eq!(last_sunday(2024, 3), 31);
+        assert_eq!(last_sunday(2024, 10), 27);
     }
 }

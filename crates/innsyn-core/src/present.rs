@@ -642,10 +642,32 @@ pub fn comparison_lines(
     }
     for code in comparisons {
         if let Some(series) = published_series(ds, code) {
-            out.push((comparison_name(code, registry, lang), series));
+            out.push((
+                comparison_name(code, registry, lang),
+                kostra_cut(code, registry, series),
+            ));
         }
     }
     out
+}
+
+/// A KOSTRA group's published figures only from the year the registry's
+/// grouping applies: before it, SSB's group of that number had other members.
+pub fn kostra_cut(
+    code: &str,
+    registry: &Registry,
+    series: Vec<(String, Option<f64>)>,
+) -> Vec<(String, Option<f64>)> {
+    match (registry.resolve(code), &registry.kostra_groups) {
+        (Some(crate::registry::RegionRef::KostraGroup(_)), Some((from, _))) => series
+            .into_iter()
+            .map(|(p, v)| {
+                let v = v.filter(|_| period_year(&p) >= *from);
+                (p, v)
+            })
+            .collect(),
+        _ => series,
+    }
 }
 
 /// The name of a comparison region code: "Landet uten Oslo", "KOSTRA-gruppe 13" …
@@ -661,10 +683,16 @@ pub fn comparison_name(code: &str, registry: &Registry, lang: Lang) -> String {
             Lang::Nn => "Landet utan Oslo".into(),
             Lang::Nb => "Landet uten Oslo".into(),
         },
-        Some(RegionRef::KostraGroup(n)) => match lang {
-            Lang::En => format!("KOSTRA group {n}"),
-            _ => format!("KOSTRA-gruppe {n}"),
-        },
+        Some(RegionRef::KostraGroup(n)) => {
+            let name = match lang {
+                Lang::En => format!("KOSTRA group {n}"),
+                _ => format!("KOSTRA-gruppe {n}"),
+            };
+            match &registry.kostra_groups {
+                Some((_, classification)) => format!("{name} ({})", classification.get(lang)),
+                None => name,
+            }
+        }
         _ => registry.group_name(code).unwrap_or(code).to_string(),
     }
 }

@@ -8,6 +8,7 @@
 
 use crate::diag::{path_index, path_key, Diagnostic, Diags, Msg};
 use crate::json::{self, Json, ParseError};
+use crate::model::I18nText;
 
 /// The project's registry, compiled in for the CLI and the tests. The web app
 /// fetches the registry its catalog names instead (`src/load.rs`).
@@ -102,6 +103,10 @@ pub struct Registry {
     pub counties: Vec<County>,
     pub councils: Vec<Group>,
     pub services: Vec<Group>,
+    /// The KOSTRA grouping the municipalities' `kostra_group` belongs to:
+    /// the first year of figures it applies to, and its name. SSB regroups
+    /// now and then, so a group's figures before `from` are another group.
+    pub kostra_groups: Option<(u16, I18nText)>,
 }
 
 /// What a region code found in a data file stands for.
@@ -287,6 +292,19 @@ impl Registry {
         };
         reg.councils = groups("councils", &mut d, &reg);
         reg.services = groups("services", &mut d, &reg);
+        reg.kostra_groups = root.get("kostra_groups").and_then(|k| {
+            let from = year_of(k, "from")?;
+            let name = k.get("name")?;
+            let text = |l: &str| name.get(l).and_then(Json::as_str).map(str::to_string);
+            Some((
+                from,
+                I18nText {
+                    nb: text("nb").or_else(|| name.as_str().map(str::to_string))?,
+                    nn: text("nn"),
+                    en: text("en"),
+                },
+            ))
+        });
         Ok((reg, d.list))
     }
 
@@ -308,8 +326,10 @@ impl Registry {
         {
             return Some(RegionRef::Municipality(i));
         }
-        if self.counties.iter().any(|c| c.id == code) {
-            return Some(RegionRef::County(code.to_string()));
+        // KOSTRA writes a county's municipalities added up as `EKAnn`.
+        let county = code.strip_prefix("EKA").unwrap_or(code);
+        if self.counties.iter().any(|c| c.id == county) {
+            return Some(RegionRef::County(county.to_string()));
         }
         match code {
             "EAK" | "0" | "0000" => return Some(RegionRef::Country),

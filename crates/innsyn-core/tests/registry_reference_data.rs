@@ -100,3 +100,38 @@ fn shared_child_welfare_services_match_the_2021_register() {
         }
     }
 }
+
+#[test]
+fn every_municipality_has_its_kostra_group_and_the_grouping_is_named() {
+    let reg = Registry::bundled();
+    let text = data("municipalities/kostragrupper_current.csv");
+    let mut n = 0;
+    for line in text.lines().skip(1) {
+        let f = split_csv(line, ',');
+        let m = reg
+            .municipality(&f[0])
+            .unwrap_or_else(|| panic!("{} is not in the registry", f[0]));
+        assert_eq!(m.kostra_group.as_deref(), Some(f[2].as_str()), "{}", f[1]);
+        n += 1;
+    }
+    assert_eq!(n, 48);
+    let (from, name) = reg.kostra_groups.clone().expect("the grouping is named");
+    assert_eq!(from, 2024);
+    assert!(name.nb.contains("KOSTRA"));
+    // A group's figures before the grouping applies belong to other members.
+    let cut = innsyn_core::present::kostra_cut(
+        "EKG10",
+        &reg,
+        vec![("2023".into(), Some(1.0)), ("2024".into(), Some(2.0))],
+    );
+    assert_eq!(cut, vec![("2023".into(), None), ("2024".into(), Some(2.0))]);
+    assert_eq!(
+        innsyn_core::present::comparison_name("EKG10", &reg, innsyn_core::i18n::Lang::Nb),
+        "KOSTRA-gruppe 10 (KOSTRA-grupper fra 2024-tallene)"
+    );
+    // KOSTRA's county of municipalities added up is the county.
+    assert_eq!(
+        reg.resolve("EKA34"),
+        Some(innsyn_core::registry::RegionRef::County("34".into()))
+    );
+}
