@@ -62,6 +62,9 @@ pub struct SsbSource {
     pub region_dim: String,
     /// The time dimension (default `Tid`).
     pub time_dim: String,
+    /// SSB code lists to read a dimension's codes in (`"codelist":
+    /// {"Alder": "agg_TodeltGrupperingB"}`, where `H17` is 0–17 years).
+    pub codelists: Vec<(String, String)>,
     /// Ask SSB from the browser when there is no snapshot.
     pub live: bool,
 }
@@ -228,6 +231,13 @@ pub fn parse_def(
             table: table.to_string(),
             region_dim: word("region", "KOKkommuneregion0000"),
             time_dim: word("time", "Tid"),
+            codelists: s
+                .get("codelist")
+                .and_then(Json::as_obj)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|m| Some((m.key.to_string(), m.value.as_str()?.to_string())))
+                .collect(),
             live: s.get("live").is_some_and(|v| v.v == JVal::Bool(true)),
         })
     });

@@ -27,6 +27,9 @@ pub struct TableRequest {
     pub lang: String,
     /// Per dimension the codes asked for, in the order given; `*` is every code.
     pub codes: Vec<(String, Vec<String>)>,
+    /// Per dimension a code list of SSB's to read the codes in (e.g. `Alder`
+    /// in `agg_TodeltGrupperingB`, where `H17` is 0–17 years).
+    pub codelists: Vec<(String, String)>,
 }
 
 impl TableRequest {
@@ -44,6 +47,9 @@ impl TableRequest {
                 .map(|c| if c == "*" { c.clone() } else { encode(c) })
                 .collect();
             u.push_str(&format!("&valueCodes[{}]={}", encode(dim), list.join(",")));
+        }
+        for (dim, list) in &self.codelists {
+            u.push_str(&format!("&codelist[{}]={}", encode(dim), encode(list)));
         }
         u
     }
@@ -183,6 +189,7 @@ pub fn table_requests(catalog: &Catalog, registry: &Registry, lang: &str) -> Vec
                 table: table.to_string(),
                 lang: lang.to_string(),
                 codes,
+                codelists: ssb.codelists.clone(),
             }
             .split(API),
         );
@@ -232,6 +239,7 @@ mod tests {
                 ("ContentsCode".into(), vec!["KOSbvbarntiltaka0000".into()]),
                 ("Tid".into(), vec!["*".into()]),
             ],
+            codelists: Vec::new(),
         };
         assert_eq!(
             r.url(API),
@@ -251,11 +259,12 @@ mod tests {
                 "Alder".into(),
                 vec!["0-17 år".into(), "a&b=c".into(), "x,y".into()],
             )],
+            codelists: vec![("Alder".into(), "agg_TodeltGrupperingB".into())],
         };
         assert_eq!(
             r.url("http://127.0.0.1:9/api/"),
             "http://127.0.0.1:9/api/tables/07459/data?lang=en&outputFormat=json-stat2\
-             &valueCodes[Alder]=0-17%20%C3%A5r,a%26b%3Dc,x%2Cy"
+             &valueCodes[Alder]=0-17%20%C3%A5r,a%26b%3Dc,x%2Cy&codelist[Alder]=agg_TodeltGrupperingB"
         );
     }
 
@@ -269,6 +278,7 @@ mod tests {
                 ("KOKkommuneregion0000".into(), many.clone()),
                 ("Tid".into(), vec!["*".into()]),
             ],
+            codelists: Vec::new(),
         };
         let parts = r.split(API);
         assert!(parts.len() > 1);
@@ -290,6 +300,7 @@ mod tests {
                 ("C".into(), (0..900).map(|i| (i % 10).to_string()).collect()),
                 ("Tid".into(), vec!["*".into()]),
             ],
+            codelists: Vec::new(),
         };
         let parts = big.split(API);
         assert!(parts.iter().all(|p| p.cells() <= MAX_CELLS));
