@@ -39,5 +39,6 @@ pub mod query;
 pub mod read;
 pub mod registry;
 pub mod simple;
+pub mod snapshot;
 pub mod ssb;
 pub mod status;
