@@ -393,19 +393,20 @@ mod tests {
     }
 
     #[test]
-    fn bundled_catalog_reads_clean() {
-        let src = include_str!("../../../public/data/catalog.json");
-        let (cat, diags) = parse(src, "data/catalog.json").unwrap();
+    fn demonstration_catalog_reads_clean() {
+        // The real catalog is checked in tests/bundled_catalog.rs.
+        let src = include_str!("../../../public/data/demo/catalog.json");
+        let (cat, diags) = parse(src, "data/demo/catalog.json").unwrap();
         assert!(diags.is_empty(), "{diags:?}");
         assert!(!cat.region_dashboard.is_empty());
-        assert_eq!(cat.regions.as_deref(), Some("data/regions.json"));
+        assert_eq!(cat.regions.as_deref(), Some("data/demo/../regions.json"));
         for i in &cat.indicators {
             assert!(
-                i.url().is_some_and(|u| u.starts_with("data/")),
+                i.url().is_some_and(|u| u.starts_with("data/demo/")),
                 "{:?}",
                 i.url()
             );
-            assert!(i.demo, "bundled figures are demonstration figures");
+            assert!(i.demo, "demonstration figures are marked");
         }
     }
 
