@@ -194,9 +194,27 @@ pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Object keys in alphabetical order, as the committed files have them
+/// (serde_json keeps insertion order with `preserve_order`, which `fetch` needs).
+fn sorted(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => {
+            let mut keys: Vec<&String> = o.keys().collect();
+            keys.sort();
+            Value::Object(
+                keys.into_iter()
+                    .map(|k| (k.clone(), sorted(&o[k])))
+                    .collect(),
+            )
+        }
+        Value::Array(a) => Value::Array(a.iter().map(sorted).collect()),
+        v => v.clone(),
+    }
+}
+
 /// Writes a file with the metadata pretty-printed and one observation per line.
 pub fn to_text(doc: &Value) -> String {
-    let mut head = doc.clone();
+    let mut head = sorted(doc);
     let values = head
         .as_object_mut()
         .and_then(|o| o.remove("values"))

@@ -1,7 +1,23 @@
 //! `innsyn`: the command-line tool for data publishers and scripts.
 //! Usage is in the README and in `innsyn --help`.
 
+/// The usage of `innsyn fetch`, in `--help` and after a bad argument.
+macro_rules! fetch_usage {
+    () => {
+        "  innsyn fetch CATALOG --out DIR [OPTIONS]
+                                           Hent SSB-tabellene i katalogen / fetch the catalog's SSB tables
+                                           to DIR/ssb-TABLE.json and DIR/catalog.json (docs/fetch.md);
+                                           exit 0 alle nye/all fresh, 1 noen beholdt eller mangler/some kept
+                                           or missing, 2 ubrukelig/unusable input
+      --api URL (default https://data.ssb.no/api/pxwebapi/v2)  --ssb-lang no|en (SSB's labels)
+      --lang nb|en (meldinger/messages)  --per-minute N (default 30)  --timeout SECS (default 60)
+      --retries N (after 429/503, default 3)
+"
+    };
+}
+
 mod demo;
+mod fetch;
 
 use std::process::ExitCode;
 
@@ -10,7 +26,7 @@ use innsyn_core::i18n::Lang;
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
 
-const HELP: &str = "innsyn – verktøy for indikatorfiler til Innsyn / tools for Innsyn indicator files
+const HELP: &str = concat!("innsyn – verktøy for indikatorfiler til Innsyn / tools for Innsyn indicator files
 
 BRUK / USAGE:
   innsyn validate [--lang nb|en] FILE...   Sjekk filer / check files
@@ -26,8 +42,8 @@ BRUK / USAGE:
       --source NAME --source-url URL --table ID
       --licence ID  --out FILE (default: standard output)
   innsyn demo --out DIR                    Skriv demonstrasjonsdata / write the demonstration data
-  innsyn --help
-";
+", fetch_usage!(), "  innsyn --help
+");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +52,7 @@ fn main() -> ExitCode {
         Some("cells") => cells(&args[1..]),
         Some("convert") => convert(&args[1..]),
         Some("demo") => demo_cmd(&args[1..]),
+        Some("fetch") => fetch::run(&args[1..]),
         Some("--help" | "-h" | "help") => {
             print!("{HELP}");
             ExitCode::SUCCESS
