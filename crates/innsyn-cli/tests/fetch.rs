@@ -248,10 +248,13 @@ impl Site {
                 "2",
             ])
             .args(extra)
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy")
+            // The mock is on 127.0.0.1: no proxy in between.
             .env_remove("ALL_PROXY")
             .env_remove("all_proxy")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("https_proxy")
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
             .output()
             .unwrap();
         (
