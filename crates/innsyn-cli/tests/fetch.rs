@@ -170,8 +170,18 @@ const CATALOG: &str = r#"{
 "#;
 
 struct Site {
+    root: PathBuf,
     src: PathBuf,
     out: PathBuf,
+}
+
+/// A passing test leaves nothing behind; a failing one leaves its files.
+impl Drop for Site {
+    fn drop(&mut self) {
+        if !thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.root);
+        }
+    }
 }
 
 impl Site {
@@ -200,7 +210,7 @@ impl Site {
         )
         .unwrap();
         std::fs::write(src.join("catalog.json"), catalog).unwrap();
-        Site { src, out }
+        Site { root, src, out }
     }
     fn catalog(&self) -> String {
         self.src.join("catalog.json").to_string_lossy().into_owned()
