@@ -396,16 +396,41 @@ pub fn source_and_toggle(
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let source = meta.source.clone().unwrap_or_else(|| "–".into());
-    let table = meta.table.clone().map(|t| {
-        let label = move || format!(", {} {t}", T::TableNo.get(nav.lang()));
-        match meta
-            .source_url
-            .clone()
-            .filter(|u| innsyn_core::simple::safe_link(u))
-        {
-            Some(href) => view! { <a href=href rel="noopener noreferrer">{label}</a> }.into_any(),
-            None => view! { <span>{label}</span> }.into_any(),
-        }
+    // Each table named, linked to its page: SSB's tables by their number.
+    let tables: Vec<String> = meta
+        .table
+        .iter()
+        .flat_map(|t| t.split(", "))
+        .map(str::to_string)
+        .collect();
+    let from_ssb = meta
+        .source
+        .as_deref()
+        .is_some_and(|s| s.contains("Statistisk sentralbyrå"));
+    let only_link = meta
+        .source_url
+        .clone()
+        .filter(|u| innsyn_core::simple::safe_link(u) && tables.len() == 1);
+    let table = (!tables.is_empty()).then(|| {
+        let items = tables
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let href = if from_ssb && t.bytes().all(|b| b.is_ascii_digit()) {
+                    Some(innsyn_core::ssb::table_page(&t))
+                } else {
+                    only_link.clone()
+                };
+                let sep = if i == 0 { "" } else { ", " };
+                match href {
+                    Some(href) => {
+                        view! { {sep}<a href=href rel="noopener noreferrer">{t}</a> }.into_any()
+                    }
+                    None => view! { {sep}{t} }.into_any(),
+                }
+            })
+            .collect_view();
+        view! { ", "{nav.t(T::TableNo)}" "{items} }
     });
     let licence = meta.licence.clone().map(|l| format!(" ({l})"));
     let (updated, fetched) = (meta.updated.clone(), meta.fetched.clone());

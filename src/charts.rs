@@ -167,6 +167,13 @@ pub fn lines_svg(
     width: f32,
     height: f32,
 ) -> Result<String, String> {
+    // No number at all: no empty axes from 0 to 1 (the summary says why).
+    if series
+        .iter()
+        .all(|(_, p)| p.iter().all(|(_, v)| v.is_none()))
+    {
+        return Err("no values".into());
+    }
     let labels: Vec<String> = series
         .first()
         .map(|(_, p)| p.iter().map(|(p, _)| esc(p)).collect())

@@ -265,7 +265,7 @@ fn RobustnessPanel(
     };
     let body = match staff {
         None => view! { <p class="no-figure">{nav.t(T::NoStaffIndicator)}</p> }.into_any(),
-        Some((ind, ld)) => with_load(ld, ind.file_label(), move |staff: Arc<Dataset>| {
+        Some((ind, ld)) => with_load(ld, ind.clone(), move |staff: Arc<Dataset>| {
             let registry = registry.clone();
             let caseload = caseload.clone();
             move || {
@@ -296,7 +296,7 @@ fn RobustnessPanel(
                 view! {
                     {demo.then(|| view! { <p class="demo-label"><strong>{T::DemoLabel.get(lang)}</strong></p> })}
                     <ul class="findings">{r.sentences(&registry, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                    {matches!(case, Some(Err(_))).then(|| view! { <p class="error">{format!("{}: {}", T::LoadError.get(lang), caseload.as_ref().map(|(i, _)| i.file_label()).unwrap_or_default())}</p> })}
+                    {matches!(case, Some(Err(_))).then(|| view! { <p class="error">{format!("{}: {}", T::LoadError.get(lang), caseload.as_ref().map(|(i, _)| load::file_of(&i)).unwrap_or_default())}</p> })}
                     <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} – {}", T::Robustness.get(lang), T::Table.get(lang))>
                         <table>
                             <caption>{format!("{} {}", T::Robustness.get(lang), r.staff_period.clone().unwrap_or_default())}</caption>
@@ -416,7 +416,7 @@ fn PrintSummary(
             notes.push(format!(
                 "{}: {source} · {}",
                 T::Source.get(lang),
-                ind.file_label()
+                load::file_of(&ind)
             ));
         }
         let rows = areas
@@ -464,10 +464,10 @@ fn CooperationCard(
     members: Memo<Vec<usize>>,
     comparisons: Vec<String>,
 ) -> impl IntoView {
-    let file = indicator.file_label();
+    let file = load::file_of(&indicator);
     view! {
         <section class="panel card">
-            {with_load(load, indicator.file_label(), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
+            {with_load(load, indicator.clone(), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
         </section>
     }
 }

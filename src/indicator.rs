@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use innsyn_core::catalog::{Boundaries, Catalog};
 use innsyn_core::i18n::T;
-use innsyn_core::model::{Dataset, Direction};
+use innsyn_core::model::{Dataset, Direction, I18nText};
 use innsyn_core::present;
 use innsyn_core::query::Query;
 use innsyn_core::registry::Registry;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{Nav, RankingFigure};
-use crate::load::with_indicator;
+use crate::load::{self, with_indicator_page};
 use crate::overview::MunicipalityMap;
 
 #[component]
@@ -30,10 +30,14 @@ pub fn IndicatorPage() -> impl IntoView {
                 .and_then(|id| cat2.indicator(&id).cloned())
                 .or_else(|| cat2.indicators.first().cloned())
         });
-        let ids: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
+        let ids: Vec<(String, Option<I18nText>)> = cat
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.overrides.title.clone()))
+            .collect();
         let (boundaries, registry) = (cat.boundaries.clone(), registry.clone());
-        let file = move || chosen.get().map(|c| c.file_label()).unwrap_or_default();
-        with_indicator(
+        let file = move || chosen.get().map(|c| load::file_of(&c)).unwrap_or_default();
+        with_indicator_page(
             move || chosen.get(),
             move |ds| {
                 body(
@@ -51,7 +55,7 @@ pub fn IndicatorPage() -> impl IntoView {
 fn body(
     ds: Arc<Dataset>,
     registry: Arc<Registry>,
-    ids: Vec<String>,
+    ids: Vec<(String, Option<I18nText>)>,
     file: String,
     boundaries: Option<Boundaries>,
 ) -> impl IntoView {
@@ -150,7 +154,16 @@ fn body(
                     nav.go(Query { indicator: Some(v), year: None, measure: None, ..nav.query.get() });
                 }
             }>
-                {ids.into_iter().map(|id| { let sel = id == meta.id; let label = if sel { meta.title.nb.clone() } else { id.clone() }; view! { <option value=id selected=sel>{label}</option> } }).collect_view()}
+                {ids.into_iter().map(|(id, title)| {
+                    let sel = id == meta.id;
+                    let (m, label) = (meta.clone(), id.clone());
+                    let text = move || match (sel, &title) {
+                        (true, _) => m.title.get(nav.lang()).to_string(),
+                        (false, Some(t)) => t.get(nav.lang()).to_string(),
+                        (false, None) => label.clone(),
+                    };
+                    view! { <option value=id selected=sel>{text}</option> }
+                }).collect_view()}
             </select>
         </div>
         {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}

@@ -214,6 +214,11 @@ fn diagnostics_fail(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }
 
+/// Where an indicator's figures come from, for the source line and errors.
+pub fn file_of(def: &IndicatorDef) -> String {
+    expect_context::<Arc<Catalog>>().file_label(def)
+}
+
 fn loading(nav: Nav) -> AnyView {
     view! { <p class="loading" role="status">{nav.t(T::Loading)}</p> }.into_any()
 }
@@ -222,9 +227,12 @@ fn failed(nav: Nav, file: String, msg: String) -> AnyView {
     view! { <div class="error" role="alert"><h2>{nav.t(T::LoadError)}</h2><p>{file}</p><p>{msg}</p></div> }.into_any()
 }
 
-/// A panel whose figures could not be had; live SSB figures offer the
-/// demonstration catalog instead (a page of its own: never mixed).
-fn failed_panel(nav: Nav, file: String, f: Failure) -> AnyView {
+/// A panel whose figures could not be had, under the indicator's title when
+/// the catalog gives one; live SSB figures offer the demonstration catalog
+/// instead (a page of its own: never mixed).
+fn failed_panel(nav: Nav, def: Option<&IndicatorDef>, f: Failure, page: bool) -> AnyView {
+    let title = def.and_then(|d| d.overrides.title.clone());
+    let file = def.map(file_of).unwrap_or_default();
     let demo = f.from_ssb.then(|| {
         // Another catalog is another site: a plain link that loads it anew.
         let href = Query {
@@ -234,7 +242,15 @@ fn failed_panel(nav: Nav, file: String, f: Failure) -> AnyView {
         .to_query_string();
         view! { <p><a href=href>{nav.t(T::SeeDemo)}</a></p> }
     });
-    view! { <div class="error" role="alert"><h2>{nav.t(T::LoadError)}</h2><p>{file}</p><p>{f.msg}</p>{demo}</div> }.into_any()
+    // The page's own heading when the panel is the whole page.
+    let head = match (title, page) {
+        (Some(t), false) => view! { <h2>{move || t.get(nav.lang()).to_string()}</h2><p><strong>{nav.t(T::LoadError)}</strong></p> }.into_any(),
+        (Some(t), true) => view! { <h1>{move || t.get(nav.lang()).to_string()}</h1><p><strong>{nav.t(T::LoadError)}</strong></p> }.into_any(),
+        (None, false) => view! { <h2>{nav.t(T::LoadError)}</h2> }.into_any(),
+        (None, true) => view! { <h1>{nav.t(T::LoadError)}</h1> }.into_any(),
+    };
+    view! { <div class="error" role="alert">{head}<p>{file}</p><p>{f.msg}</p>{demo}</div> }
+        .into_any()
 }
 
 /// The catalog named by `?catalog=` (or the bundled one) and its region
@@ -290,29 +306,47 @@ pub fn load(def: IndicatorDef) -> DatasetLoad {
 fn render<V: IntoView + 'static>(
     nav: Nav,
     state: Option<Result<Arc<Dataset>, Failure>>,
-    file: impl FnOnce() -> String,
+    def: Option<&IndicatorDef>,
+    page: bool,
     body: &impl Fn(Arc<Dataset>) -> V,
 ) -> AnyView {
     match state {
         None => loading(nav),
-        Some(Err(f)) => failed_panel(nav, file(), f),
+        Some(Err(f)) => failed_panel(nav, def, f, page),
         Some(Ok(ds)) => body(ds).into_any(),
     }
 }
 
-/// The indicator file of `load`, rendered by `body` once read.
+/// The indicator `def` being loaded by `load`, rendered by `body` once read.
 pub fn with_load<V: IntoView + 'static>(
     load: DatasetLoad,
-    file: String,
+    def: IndicatorDef,
     body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    move || render(nav, load.get(), || file.clone(), &body)
+    move || render(nav, load.get(), Some(&def), false, &body)
 }
 
 /// The indicator `def()` of the catalog, rendered by `body` once loaded.
 pub fn with_indicator<V: IntoView + 'static>(
     def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
+    body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    indicator_view(def, false, body)
+}
+
+/// The same for a page that is all one indicator: its error is the page's
+/// level-one heading.
+pub fn with_indicator_page<V: IntoView + 'static>(
+    def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
+    body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    indicator_view(def, true, body)
+}
+
+fn indicator_view<V: IntoView + 'static>(
+    def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
+    page: bool,
     body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -330,10 +364,5 @@ pub fn with_indicator<V: IntoView + 'static>(
             }
         }
     });
-    let file = move || {
-        def.get_untracked()
-            .map(|d| d.file_label())
-            .unwrap_or_default()
-    };
-    move || render(nav, data.get(), file, &body)
+    move || render(nav, data.get(), def.get_untracked().as_ref(), page, &body)
 }

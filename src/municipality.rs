@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::{big_value, chart_width, source_and_toggle, value_cell, Nav};
 use crate::charts::{self, Chart};
-use crate::load::with_indicator;
+use crate::load::{self, with_indicator};
 
 /// The municipality shown when the link names none: Hamar.
 pub const DEFAULT_MUNICIPALITY: &str = "3403";
@@ -200,7 +200,7 @@ fn MunicipalityCard(
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let file = indicator.file_label();
+    let file = load::file_of(&indicator);
     view! {
         <section class="panel card">
             {with_indicator(move || Some(indicator.clone()), move |ds| card(ds, muni, registry.clone(), file.clone(), comparisons.clone()))}

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use innsyn_core::catalog::{Boundaries, Catalog};
 use innsyn_core::geo;
 use innsyn_core::i18n::{Lang, T};
+use innsyn_core::model::I18nText;
 use innsyn_core::present::{self, reason, Ranking, Tile};
 use innsyn_core::query::{Query, View};
 use innsyn_core::registry::Registry;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{MunicipalityList, Nav, RankingFigure};
-use crate::load::with_indicator;
+use crate::load::{self, with_indicator};
 use crate::municipality::MunicipalitySearch;
 
 #[component]
@@ -32,7 +33,11 @@ pub fn OverviewPage() -> impl IntoView {
                 let wanted = nav.query.get().indicator;
                 wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
             });
-            let options: Vec<String> = cat.indicators.iter().map(|i| i.id.clone()).collect();
+            let options: Vec<(String, Option<I18nText>)> = cat
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), i.overrides.title.clone()))
+                .collect();
             view! { <IndicatorMap chosen=chosen options=options boundaries=cat.boundaries.clone()/> }
         }
         <MunicipalityList/>
@@ -79,7 +84,7 @@ fn RegionLinks() -> impl IntoView {
 #[component]
 fn IndicatorMap(
     chosen: Memo<Option<innsyn_core::catalog::IndicatorDef>>,
-    options: Vec<String>,
+    options: Vec<(String, Option<I18nText>)>,
     boundaries: Option<Boundaries>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -98,12 +103,17 @@ fn IndicatorMap(
                             nav.go(Query { indicator: Some(v), ..nav.query.get() });
                         }
                     }>
-                        // Other indicators are named by id: naming them all would cost a fetch each.
-                        {options.into_iter().map(|id| {
+                        // Others are named by the catalog's title, else by id:
+                        // naming them from their files would cost a fetch each.
+                        {options.into_iter().map(|(id, title)| {
                             let m = meta.clone();
                             let selected = id == current;
                             let label = id.clone();
-                            view! { <option value=id selected=selected>{move || if selected { m.title.get(nav.lang()).to_string() } else { label.clone() }}</option> }
+                            view! { <option value=id selected=selected>{move || match (selected, &title) {
+                                (true, _) => m.title.get(nav.lang()).to_string(),
+                                (false, Some(t)) => t.get(nav.lang()).to_string(),
+                                (false, None) => label.clone(),
+                            }}</option> }
                         }).collect_view()}
                     </select>
                 </div>
@@ -113,7 +123,7 @@ fn IndicatorMap(
                 .or_else(|| present::ranking(&ds, &registry, None));
             let file = chosen
                 .get_untracked()
-                .map(|c| c.file_label())
+                .map(|c| load::file_of(&c))
                 .unwrap_or_default();
             let boundaries = boundaries.clone();
             view! {

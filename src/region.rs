@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{big_value, left_out_list, Nav, RankingFigure};
-use crate::load::with_indicator;
+use crate::load::{self, with_indicator};
 use crate::trend::TrendFigure;
 
 /// The region shown when the link names none: Hedmark.
@@ -108,7 +108,7 @@ fn RegionCard(
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let file = indicator.file_label();
+    let file = load::file_of(&indicator);
     view! {
         <section class="panel card">
             {with_indicator(move || Some(indicator.clone()), move |ds| card_body(ds, region, registry.clone(), file.clone(), comparisons.clone()))}

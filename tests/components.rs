@@ -5,11 +5,13 @@
 use innsyn_core::i18n::Lang;
 use std::sync::Arc;
 
+use innsyn_core::catalog::{Catalog, IndicatorDef};
+use innsyn_core::define::Source;
 use innsyn_core::present;
 use innsyn_core::registry::Registry;
 use innsyn_web::app::{chart_width, provide_app_context, RankingFigure};
 use innsyn_web::charts::localize_numbers;
-use innsyn_web::load::with_dataset;
+use innsyn_web::load::with_indicator;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -35,14 +37,31 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
-/// What the pages do with an indicator file: the shared loader (loading and
+/// An indicator of a catalog whose file is at `url` (a `data:` URL, which a
+/// catalog file could not name).
+fn indicator(url: String) -> IndicatorDef {
+    IndicatorDef {
+        id: "t".into(),
+        source: Source::File {
+            url: Some(url),
+            ssb: None,
+        },
+        select: Vec::new(),
+        overrides: Default::default(),
+        demo: false,
+        fetched: None,
+        path: "$.indicators[0]".into(),
+    }
+}
+
+/// What the pages do with an indicator: the shared loader (loading and
 /// error states) and the ranking figure.
 #[component]
-fn Panel(url: String) -> impl IntoView {
+fn Panel(def: IndicatorDef) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
     view! {
         <section class="panel">
-            {with_dataset(move || url.clone(), move |ds| present::ranking(&ds, &registry, None).map(|r| view! { <RankingFigure ranking=r file=String::new()/> }))}
+            {with_indicator(move || Some(def.clone()), move |ds| present::ranking(&ds, &registry, None).map(|r| view! { <RankingFigure ranking=r file=String::new()/> }))}
         </section>
     }
 }
@@ -57,7 +76,12 @@ async fn mount_panel(url: String) -> web_sys::HtmlElement {
         provide_app_context();
         // The app fetches the registry its catalog names; here the project's own.
         provide_context(Arc::new(Registry::bundled()));
-        view! { <Panel url=url.clone()/> }
+        let def = indicator(url.clone());
+        provide_context(Arc::new(Catalog {
+            indicators: vec![def.clone()],
+            ..Default::default()
+        }));
+        view! { <Panel def=def/> }
     });
     handle.forget();
     for _ in 0..100 {

@@ -67,6 +67,22 @@ impl Catalog {
     pub fn indicator(&self, id: &str) -> Option<&IndicatorDef> {
         self.indicators.iter().find(|i| i.id == id)
     }
+
+    /// Where an indicator's figures come from, as readers are told: its
+    /// file, the SSB table asked live, or for a computed rate where each of
+    /// its two parts comes from.
+    pub fn file_label(&self, def: &IndicatorDef) -> String {
+        match def.rate() {
+            Some(r) => {
+                let part = |id: &str| match self.indicator(id) {
+                    Some(p) if p.rate().is_none() => p.file_label(),
+                    _ => id.to_string(),
+                };
+                format!("{} ÷ {}", part(&r.numerator), part(&r.denominator))
+            }
+            None => def.file_label(),
+        }
+    }
 }
 
 /// Resolves `href` against the URL of the document that names it: absolute

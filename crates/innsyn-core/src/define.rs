@@ -131,8 +131,10 @@ impl IndicatorDef {
             Source::File { .. } => None,
         }
     }
-    /// What a reader is told the figures come from: the file, the SSB table
-    /// or the two indicators of a computed rate.
+    /// What a reader is told the figures come from: the file, or the SSB
+    /// table asked live (a computed rate: [`Catalog::file_label`]).
+    ///
+    /// [`Catalog::file_label`]: crate::catalog::Catalog::file_label
     pub fn file_label(&self) -> String {
         match (&self.source, self.ssb()) {
             (Source::File { url: Some(u), .. }, _) => u.clone(),

@@ -44,7 +44,12 @@ impl TableRequest {
         for (dim, codes) in &self.codes {
             let list: Vec<String> = codes
                 .iter()
-                .map(|c| if c == "*" { c.clone() } else { encode(c) })
+                .map(|c| match c.as_str() {
+                    "*" => c.clone(),
+                    // PxWebApi splits a list at commas outside brackets.
+                    c if c.contains(',') => encode(&format!("[{c}]")),
+                    c => encode(c),
+                })
                 .collect();
             u.push_str(&format!("&valueCodes[{}]={}", encode(dim), list.join(",")));
         }
@@ -264,7 +269,7 @@ mod tests {
         assert_eq!(
             r.url("http://127.0.0.1:9/api/"),
             "http://127.0.0.1:9/api/tables/07459/data?lang=en&outputFormat=json-stat2\
-             &valueCodes[Alder]=0-17%20%C3%A5r,a%26b%3Dc,x%2Cy&codelist[Alder]=agg_TodeltGrupperingB"
+             &valueCodes[Alder]=0-17%20%C3%A5r,a%26b%3Dc,%5Bx%2Cy%5D&codelist[Alder]=agg_TodeltGrupperingB"
         );
     }
 
