@@ -25,7 +25,9 @@ for (const f of readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f)).sort
 }
 console.log(`  total wasm+js+css: ${kib(total)} brotli (budget 400 KiB, headroom ${kib(400 * 1024 - total)})`);
 
-const server = await serve();
+// The start page on the demonstration figures: offline here, the real
+// catalog's live SSB panels would never draw.
+const server = await serve(undefined, {}, { demo: true });
 const browser = await launch();
 const firsts = [];
 for (let i = 0; i < 7; i++) {
@@ -82,6 +84,30 @@ if (existsSync(BIG)) {
   console.log(`  ratio: Innsyn is ${(k / w).toFixed(2)}× the speed of jsonstat-toolkit`);
 } else {
   console.log('(no target/bench/ssb-like.json: run scripts/bench.sh for the reader benchmark)');
+}
+// Time to the first card with live SSB figures on the real catalog, under
+// Lighthouse's phone profile (4× slower CPU, 150 ms round trip, 1.6 Mbit/s,
+// 375 px): SSB's API is the stand-in of the tests (figures from tests/data),
+// answering after one round trip plus the answer's transfer time.
+{
+  const real = await serve();
+  const { ssbMock } = await import('../tests/e2e/ssb-mock.mjs');
+  const runs = [];
+  let asked = [];
+  for (let i = 0; i < 5; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const p = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 });
+    asked = await ssbMock(p, 'answer', { latency: 150, bytesPerSecond: 1.6e6 / 8 });
+    await p.goto(`${real.url}?view=region&region=04`);
+    await p.waitForSelector('.card .big .value', { timeout: 60000 });
+    runs.push(await p.evaluate(() => performance.now()));
+    await ctx.close();
+  }
+  console.log(`time to first live SSB card (region 04, phone profile, SSB mocked): median ${median(runs).toFixed(0)} ms (runs: ${runs.map((t) => t.toFixed(0)).join(', ')}); ${asked.length} requests to SSB`);
+  await real.close();
 }
 await browser.close();
 await server.close();

@@ -31,7 +31,9 @@ export function figures(root) {
   for (const r of csv(join(dir, 'kommunefakta_barnevern_ringsaker_nord-odal.csv'))) {
     facts.set(`${r.region_code}|${r.variable}|${r.year}`, r.value === '' ? { value: null, status: r.status } : { value: Number(r.value), status: null });
   }
-  return { pop, hedmark, facts };
+  const costs = new Map(); // "code|function|art|year" -> 1000 kr: SSB 12362 figures quoted for Hamar and Nord-Aurdal
+  for (const r of csv(join(dir, 'kostra_12362_examples.csv'))) costs.set(`${r.region_code}|${r.function}|${r.art}|${r.year}`, Number(r.value));
+  return { pop, hedmark, facts, costs };
 }
 
 /**
@@ -108,6 +110,18 @@ export const TABLES = {
     label: '12305: Stillinger i barnevernstjenesten, etter region, statistikkvariabel og år',
     dims: { ContentsCode: [['KOSsumfunksjon240000', 'Årsverk i barnevernstjenesten', { base: 'årsverk', decimals: 1 }]] },
     cell: (f, [region, , year]) => (year === '2018' ? f.hedmark.get(`${region}|aarsverk_i_alt`) : undefined),
+  },
+  12362: {
+    label: '12362: Utgifter til tjenesteområdene, kommunekonsern, etter region, funksjon, art, statistikkvariabel og år',
+    dims: {
+      KOKfunksjon0000: [['FGK13', 'Barnevern'], ['244', 'Barneverntjeneste'], ['251', 'Barneverntiltak når barnet ikke er plassert av barnevernet'], ['252', 'Barneverntiltak når barnet er plassert av barnevernet']],
+      KOKart0000: [['AGD2', 'Netto driftsutgifter på funksjon/tjenesteområde'], ['AGD10', 'Brutto driftsutgifter på funksjon/tjenesteområde']],
+      ContentsCode: [['KOSbelop0000', 'Beløp (1000 kr)', { base: '1000 kr', decimals: 0 }]],
+    },
+    cell: (f, [region, fn, art, , year]) => {
+      const v = f.costs.get(`${region}|${fn}|${art}|${year}`);
+      return v === undefined ? undefined : { value: v, status: null };
+    },
   },
   12286: {
     label: '12286: Barn med undersøkelse og prosentdelen barn med undersøkelse, etter region, statistikkvariabel og år',

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { serve, launch, newPage, axe, screenshot, demoFile, REGIONS, nb, expected } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve(undefined, {}, { demo: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const FILES = ['barn-med-tiltak.json', 'aarsverk.json', 'barn-per-aarsverk.json'];

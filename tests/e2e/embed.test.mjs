@@ -28,7 +28,7 @@ const VIEWS = [
 
 let innsyn, hostPage, foreign, browser;
 before(async () => {
-  innsyn = await serve(DIST, { 'content-security-policy': policy(DIST) });
+  innsyn = await serve(DIST, { 'content-security-policy': policy(DIST) }, { demo: true });
   foreign = await host(() => `<!doctype html><title>foreign</title><script>
     parent.postMessage({ type: 'innsyn:height', id: 'x', height: 5 }, '*');
     parent.postMessage({ 'datawrapper-height': { x: 5 } }, '*');</script>`);
@@ -146,7 +146,7 @@ test('"Bygg inn" gives the snippet, copies it and previews the embed at the chos
   await page.selectOption('#embed-width', '320');
   // The preview reports its height once its figures are in; the snippet's
   // fallback height follows.
-  const preview = page.frames().find((f) => f.url().includes('embed=1'));
+  const preview = await (await page.waitForSelector('.preview iframe[src*="embed=1"]')).contentFrame();
   await preview.waitForSelector('.card .big .value');
   await preview.waitForFunction(() => !document.querySelector('.loading'));
   const measured = await preview.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { serve, launch, newPage, firstChart, axe, screenshot, demoFile, nb } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve(undefined, {}, { demo: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const demo = demoFile('barn-med-tiltak.json');

@@ -20,15 +20,27 @@ const TYPES = {
   '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json', '.svg': 'image/svg+xml',
 };
 
+/** The demonstration catalog (data/demo/catalog.json) as the site's own
+ * catalog at data/catalog.json: its addresses rewritten for that place. */
+function demoAsSiteCatalog(dir) {
+  const cat = JSON.parse(readFileSync(join(dir, 'data', 'demo', 'catalog.json'), 'utf8'));
+  cat.regions = 'regions.json';
+  for (const i of cat.indicators) i.url = `demo/${i.url}`;
+  return Buffer.from(JSON.stringify(cat));
+}
+
 /** Serves `dir` on a free loopback port, with `headers` on every answer;
- * resolves to { url, close }. */
-export function serve(dir = DIST, headers = {}) {
+ * resolves to { url, close }. With `demo`, the site's catalog is the
+ * demonstration catalog: the tests of the views run on its made-up
+ * figures, whose every value they know; the real catalog (SSB live and
+ * snapshots) has tests of its own (ssb-live.test.mjs). */
+export function serve(dir = DIST, headers = {}, { demo = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(file);
+      const body = demo && path === '/data/catalog.json' ? demoAsSiteCatalog(dir) : await readFile(file);
       res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -48,9 +60,12 @@ export async function launch() {
   });
 }
 
-/** A new page at `width` px that fails the test on any console error or page error. */
+/** A new page at `width` px that fails the test on any console error or
+ * page error. Nothing leaves the machine: SSB's API answers as if offline
+ * unless a test installs its stand-in (ssb-mock.mjs). */
 export async function newPage(browser, width = 1280) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.route('https://data.ssb.no/**', (route) => route.abort('internetdisconnected'));
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error' && !/404/.test(m.text())) page.errors.push(m.text()); });

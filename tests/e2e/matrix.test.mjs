@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { serve, launch, newPage, axe } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve(undefined, {}, { demo: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const VIEWS = {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { serve, launch, newPage, axe, screenshot, demoFile as file, REGIONS as regions, nb, expected } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve(undefined, {}, { demo: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 375], ['nb', 375]]) {
