@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates vendor/charts-rs/crate/src/Roboto.ttf: charts-rs's embedded
 # Roboto cut down to the characters Innsyn's charts can show (Latin, Latin-1,
-# Latin Extended-A/B, punctuation, arrows, minus and ≤ ≥), without hinting.
+# Latin Extended-A — Norwegian and Sámi letters and most European names —,
+# punctuation, arrows, minus and ≤ ≥), without hinting.
 # The widths and outlines of those glyphs are unchanged, so charts measure
 # text exactly as before; the wasm is ~57 KiB brotli smaller.
 # Needs fontTools (pip install fonttools); not part of the build or tests.
@@ -29,6 +30,6 @@ else
   SRC="$TMP/charts-rs-$VERSION/src/Roboto.ttf"
 fi
 pyftsubset "$SRC" \
-  --unicodes="U+0020-007E,U+00A0-024F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+2264-2265" \
+  --unicodes="U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+2264-2265" \
   --no-hinting --desubroutinize --layout-features='kern' --legacy-kern --name-IDs='*' \
   --output-file="$VENDOR/crate/src/Roboto.ttf"

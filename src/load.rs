@@ -4,9 +4,11 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::task::{Poll, Waker};
 
-use futures::future::{FutureExt, LocalBoxFuture};
 use innsyn_core::catalog::{self, Catalog, IndicatorDef};
 use innsyn_core::define::{self, Source};
 use innsyn_core::diag::{Diagnostic, Severity};
@@ -91,42 +93,79 @@ impl From<String> for Failure {
     }
 }
 
-type Shared = futures::future::Shared<LocalBoxFuture<'static, Result<Arc<Dataset>, Failure>>>;
+/// A file being read, once for the whole visit: every panel that asks for
+/// it waits for the same read. (A hand-written shared future: the futures
+/// crate's `Shared` cost more wasm than this.)
+#[derive(Default)]
+struct Pending {
+    result: Option<Result<Arc<Dataset>, Failure>>,
+    waiting: Vec<Waker>,
+}
 
 thread_local! {
     /// Every file (and live SSB answer) read during the visit, by address:
     /// several indicators on one table cost one request, and a page that
     /// shows it again fetches nothing.
-    static FILES: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+    static FILES: RefCell<HashMap<String, Rc<RefCell<Pending>>>> = RefCell::new(HashMap::new());
 }
 
 /// The file at `url` read into its first dataset, fetched once per visit.
-fn read_file(url: String, registry: Arc<Registry>, lang: Lang, from_ssb: bool) -> Shared {
-    if let Some(f) = FILES.with(|f| f.borrow().get(&url).cloned()) {
-        return f;
-    }
-    let key = url.clone();
-    let fut = async move {
-        let text = io::fetch_text(&url).await.map_err(|e| Failure {
-            msg: if from_ssb {
-                ssb_error_text(&e, lang)
-            } else {
-                fetch_error_text(&e, lang)
-            },
-            from_ssb,
-        })?;
-        match read::read_str(&text, &registry) {
-            Err(e) => Err(Failure::from(parse_error_text(&e, lang))),
-            Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => {
-                Ok(Arc::new(out.datasets.remove(0)))
+fn read_file(
+    url: String,
+    registry: Arc<Registry>,
+    lang: Lang,
+    from_ssb: bool,
+) -> impl Future<Output = Result<Arc<Dataset>, Failure>> {
+    let slot = FILES
+        .with(|f| f.borrow().get(&url).cloned())
+        .unwrap_or_else(|| {
+            let slot = Rc::new(RefCell::new(Pending::default()));
+            FILES.with(|f| f.borrow_mut().insert(url.clone(), slot.clone()));
+            let done = slot.clone();
+            leptos::task::spawn_local(async move {
+                let result = fetch_and_read(&url, &registry, lang, from_ssb).await;
+                let waiting = {
+                    let mut p = done.borrow_mut();
+                    p.result = Some(result);
+                    std::mem::take(&mut p.waiting)
+                };
+                waiting.into_iter().for_each(Waker::wake);
+            });
+            slot
+        });
+    std::future::poll_fn(move |cx| {
+        let mut p = slot.borrow_mut();
+        match &p.result {
+            Some(r) => Poll::Ready(r.clone()),
+            None => {
+                p.waiting.push(cx.waker().clone());
+                Poll::Pending
             }
-            Ok(out) => Err(Failure::from(lines(&out.diagnostics, lang))),
         }
+    })
+}
+
+async fn fetch_and_read(
+    url: &str,
+    registry: &Registry,
+    lang: Lang,
+    from_ssb: bool,
+) -> Result<Arc<Dataset>, Failure> {
+    let text = io::fetch_text(url).await.map_err(|e| Failure {
+        msg: if from_ssb {
+            ssb_error_text(&e, lang)
+        } else {
+            fetch_error_text(&e, lang)
+        },
+        from_ssb,
+    })?;
+    match read::read_str(&text, registry) {
+        Err(e) => Err(Failure::from(parse_error_text(&e, lang))),
+        Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => {
+            Ok(Arc::new(out.datasets.remove(0)))
+        }
+        Ok(out) => Err(Failure::from(lines(&out.diagnostics, lang))),
     }
-    .boxed_local()
-    .shared();
-    FILES.with(|f| f.borrow_mut().insert(key, fut.clone()));
-    fut
 }
 
 fn lines(diags: &[Diagnostic], lang: Lang) -> String {
@@ -185,33 +224,21 @@ async fn derived(
     registry: &Arc<Registry>,
     lang: Lang,
 ) -> Result<Arc<Dataset>, Failure> {
-    let (urls, from_ssb) = match (def.url(), def.ssb()) {
-        (Some(u), _) => (vec![u.to_string()], false),
-        (None, Some(s)) => (
-            ssb::requests_for(catalog, registry, &s.table, "no")
-                .iter()
-                .map(|r| r.url(ssb::API))
-                .collect(),
-            true,
-        ),
-        (None, None) => (Vec::new(), false),
+    let (url, from_ssb) = match (def.url(), def.ssb()) {
+        (Some(u), _) => (u.to_string(), false),
+        (None, Some(s)) => match &ssb::requests_for(catalog, registry, &s.table, "no")[..] {
+            [one] => (one.url(ssb::API), true),
+            // Too large for one request: a snapshot (innsyn fetch) merges the parts.
+            _ => return Err(Failure::from(T::SsbTooLarge.get(lang).to_string())),
+        },
+        (None, None) => return Err(Failure::from(T::EmptyData.get(lang).to_string())),
     };
-    let mut cubes = Vec::new();
-    for url in urls {
-        let ds = read_file(url, registry.clone(), lang, from_ssb).await?;
-        let (cube, diags) = define::derive(&def, &ds);
-        if diagnostics_fail(&diags) {
-            return Err(Failure::from(lines(&diags, lang)));
-        }
-        cubes.push(cube);
+    let ds = read_file(url, registry.clone(), lang, from_ssb).await?;
+    let (cube, diags) = define::derive(&def, &ds);
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Failure::from(lines(&diags, lang)));
     }
-    define::merge(cubes)
-        .map(Arc::new)
-        .ok_or_else(|| Failure::from(T::EmptyData.get(lang).to_string()))
-}
-
-fn diagnostics_fail(diags: &[Diagnostic]) -> bool {
-    diags.iter().any(|d| d.severity == Severity::Error)
+    Ok(Arc::new(cube))
 }
 
 /// Where an indicator's figures come from, for the source line and errors.

@@ -68,7 +68,8 @@ export async function newPage(browser, width = 1280) {
   await page.route('https://data.ssb.no/**', (route) => route.abort('internetdisconnected'));
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error' && !/404/.test(m.text())) page.errors.push(m.text()); });
+  // A 404 is a panel's business; ERR_INTERNET_DISCONNECTED is the SSB route above.
+  page.on('console', (m) => { if (m.type() === 'error' && !/404|ERR_INTERNET_DISCONNECTED/.test(m.text())) page.errors.push(m.text()); });
   return page;
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { serve, launch, newPage, axe, screenshot, ROOT } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve(undefined, {}, { demo: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const SSB = join(ROOT, 'tests', 'data', 'jsonstat', 'ssb', '12367_kostra_regnskap.json');

@@ -4,10 +4,8 @@
 //! counties, the country and the comparison regions, and every year.
 //! The app (`"live": true`) and `innsyn fetch` both send these requests.
 
-use std::collections::BTreeMap;
-
 use crate::catalog::Catalog;
-use crate::define::SsbSource;
+use crate::define::{Selection, SsbSource};
 use crate::registry::Registry;
 
 /// SSB's PxWebApi 2.0.
@@ -153,66 +151,67 @@ pub fn region_codes(registry: &Registry, catalog: &Catalog, kostra: bool) -> Vec
 }
 
 /// One request per SSB table the catalog names (split where too large),
-/// the categories of all definitions on that table merged, in the order of
-/// the catalog.
+/// the categories of all definitions on that table merged; tables in
+/// number order.
 pub fn table_requests(catalog: &Catalog, registry: &Registry, lang: &str) -> Vec<TableRequest> {
-    let mut by_table: BTreeMap<&str, (&SsbSource, Vec<(String, Vec<String>)>)> = BTreeMap::new();
-    for def in &catalog.indicators {
-        let Some(ssb) = def.ssb() else { continue };
-        let entry = by_table
-            .entry(ssb.table.as_str())
-            .or_insert((ssb, Vec::new()));
-        for (dim, codes) in &def.select {
-            let slot = match entry.1.iter().position(|(d, _)| d == dim) {
-                Some(i) => &mut entry.1[i].1,
-                None => {
-                    entry.1.push((dim.clone(), Vec::new()));
-                    &mut entry.1.last_mut().expect("just pushed").1
-                }
-            };
-            for c in codes {
-                if !slot.contains(c) {
-                    slot.push(c.clone());
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (table, (ssb, selected)) in by_table {
-        let mut codes = vec![(
-            ssb.region_dim.clone(),
-            region_codes(registry, catalog, ssb.is_kostra()),
-        )];
-        codes.extend(
-            selected
-                .into_iter()
-                .filter(|(d, _)| *d != ssb.region_dim && *d != ssb.time_dim),
-        );
-        codes.push((ssb.time_dim.clone(), vec!["*".to_string()]));
-        out.extend(
-            TableRequest {
-                table: table.to_string(),
-                lang: lang.to_string(),
-                codes,
-                codelists: ssb.codelists.clone(),
-            }
-            .split(API),
-        );
-    }
-    out
+    let mut tables: Vec<&str> = catalog
+        .indicators
+        .iter()
+        .filter_map(|d| d.ssb().map(|s| s.table.as_str()))
+        .collect();
+    tables.sort_unstable();
+    tables.dedup();
+    tables
+        .into_iter()
+        .flat_map(|t| requests_for(catalog, registry, t, lang))
+        .collect()
 }
 
-/// The requests for one table (what the app asks when a definition is live).
+/// The request (or the parts of a split one) for one table: what the app
+/// asks when a definition on it is live.
 pub fn requests_for(
     catalog: &Catalog,
     registry: &Registry,
     table: &str,
     lang: &str,
 ) -> Vec<TableRequest> {
-    table_requests(catalog, registry, lang)
-        .into_iter()
-        .filter(|r| r.table == table)
-        .collect()
+    let defs: Vec<(&SsbSource, &Selection)> = catalog
+        .indicators
+        .iter()
+        .filter_map(|d| d.ssb().filter(|s| s.table == table).map(|s| (s, &d.select)))
+        .collect();
+    let Some(&(ssb, _)) = defs.first() else {
+        return Vec::new();
+    };
+    let mut codes = vec![(
+        ssb.region_dim.clone(),
+        region_codes(registry, catalog, ssb.is_kostra()),
+    )];
+    for (dim, chosen) in defs.iter().flat_map(|(_, sel)| sel.iter()) {
+        if *dim == ssb.region_dim || *dim == ssb.time_dim {
+            continue;
+        }
+        let i = match codes.iter().position(|(d, _)| d == dim) {
+            Some(i) => i,
+            None => {
+                codes.push((dim.clone(), Vec::new()));
+                codes.len() - 1
+            }
+        };
+        for c in chosen {
+            if !codes[i].1.contains(c) {
+                codes[i].1.push(c.clone());
+            }
+        }
+    }
+    codes.push((ssb.time_dim.clone(), vec!["*".to_string()]));
+    TableRequest {
+        table: table.to_string(),
+        lang: lang.to_string(),
+        codes,
+        codelists: ssb.codelists.clone(),
+    }
+    .split(API)
 }
 
 /// SSB's page for a table, for readers.
