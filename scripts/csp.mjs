@@ -1,12 +1,36 @@
-// Prints the Content-Security-Policy for a build of Innsyn (default: dist/):
+// The Content-Security-Policy of a build of Innsyn (default: dist/):
 //   node scripts/csp.mjs [DIR]
-// trunk inlines one small module script that starts the app; its hash
-// changes with every build, so the policy is computed from the built
-// index.html. frame-ancestors is left to the deployer (see README).
-import { readFileSync } from 'node:fs';
+// scripts/harden.mjs writes it into the build's index.html as a <meta>;
+// a host that can set headers sends the same as a header, adding
+// frame-ancestors, which a <meta> cannot carry (see README).
+// trunk inlines a small start-up script (and harden.mjs an import map),
+// whose hashes change with every build: they are read from the build.
+// connect-src is 'self', the origins of absolute addresses in the bundled
+// catalog, SSB's API when a definition is live, the site configuration's
+// trusted catalog origins, and any https host only where the site lets
+// foreign catalogs be opened (with a notice).
+import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The origins the bundled catalog and site configuration need to fetch from. */
+export function connectSources(dir) {
+  const read = (f) => (existsSync(join(dir, f)) ? JSON.parse(readFileSync(join(dir, f), 'utf8')) : {});
+  const site = read('data/site.json');
+  const catalog = read('data/catalog.json');
+  const origins = new Set(["'self'"]);
+  const add = (u) => { try { if (/^https?:\/\//.test(u)) origins.add(new URL(u).origin); } catch { /* not an address */ } };
+  for (const i of catalog.indicators ?? []) {
+    add(i.url);
+    if (i.ssb?.live && !i.url) origins.add('https://data.ssb.no');
+  }
+  add(catalog.regions);
+  add(catalog.boundaries?.url);
+  for (const o of site.trusted_catalog_origins ?? []) add(o);
+  if (site.foreign_catalogs === 'mark') origins.add('https:');
+  return [...origins];
+}
 
 export function policy(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -17,8 +41,7 @@ export function policy(dir) {
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
     "style-src 'self'",
     "img-src 'self' data:",
-    // Catalogs and indicator files may live on other https hosts (?catalog=).
-    "connect-src 'self' https:",
+    `connect-src ${connectSources(dir).join(' ')}`,
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
