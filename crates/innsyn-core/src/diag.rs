@@ -105,33 +105,33 @@ impl<'a> Diags<'a> {
         message: Msg,
         hint: Option<Msg>,
     ) {
-        if self.list.len() == MAX_DIAGNOSTICS {
-            let (line, col) = line_col(self.src, offset as usize);
-            self.list.push(Diagnostic {
-                severity: Severity::Warning,
-                code: "TOO_MANY_DIAGNOSTICS",
-                path: "$".into(),
-                line,
-                col,
-                message: Msg::new(
-                    format!("Mer enn {MAX_DIAGNOSTICS} meldinger; resten er utelatt"),
-                    format!("More than {MAX_DIAGNOSTICS} messages; the rest are left out"),
-                ),
-                hint: None,
-            });
-        }
-        if self.list.len() > MAX_DIAGNOSTICS {
-            // Still count errors as errors even when not listed.
-            if severity == Severity::Error
-                && !self.list.iter().any(|d| d.severity == Severity::Error)
-            {
-                self.list
-                    .insert(0, self.make(severity, code, path, offset, message, hint));
+        let len = self.list.len();
+        let at = if len < MAX_DIAGNOSTICS {
+            len
+        } else {
+            if len == MAX_DIAGNOSTICS {
+                let too_many = self.make(
+                    Severity::Warning,
+                    "TOO_MANY_DIAGNOSTICS",
+                    "$",
+                    offset,
+                    Msg::new(
+                        format!("Mer enn {MAX_DIAGNOSTICS} meldinger; resten er utelatt"),
+                        format!("More than {MAX_DIAGNOSTICS} messages; the rest are left out"),
+                    ),
+                    None,
+                );
+                self.list.push(too_many);
             }
-            return;
-        }
+            // Still count errors as errors even when not listed: the first
+            // error goes to the top.
+            if severity != Severity::Error || has_errors(&self.list) {
+                return;
+            }
+            0
+        };
         let d = self.make(severity, code, path, offset, message, hint);
-        self.list.push(d);
+        self.list.insert(at, d);
     }
 
     fn make(
