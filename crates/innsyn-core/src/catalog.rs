@@ -3,7 +3,8 @@
 //! is opened with `?catalog=URL`. Documented in `docs/data-format.md`.
 
 use crate::define::{self, Source};
-use crate::diag::{path_index, Diagnostic, Diags, Msg};
+use crate::diag::{Diagnostic, Diags, Msg};
+use crate::fields::{Need::*, Obj};
 use crate::json::{self, Json, ParseError};
 use crate::model::I18nText;
 use crate::simple::safe_link;
@@ -116,13 +117,15 @@ pub fn resolve_url(base: &str, href: &str) -> Option<String> {
 }
 
 pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), ParseError> {
-    let root = json::parse(src)?;
+    let json = json::parse(src)?;
     let mut d = Diags::new(src);
+    let d = &mut d;
+    let root = Obj::root(&json);
     if root.get("format").and_then(Json::as_str) != Some(FORMAT) {
         d.error(
             "UNKNOWN_FORMAT",
             "$.format",
-            root.start,
+            json.start,
             Msg::new(
                 format!("En katalog skal ha \"format\": \"{FORMAT}\""),
                 format!("A catalog needs \"format\": \"{FORMAT}\""),
@@ -130,31 +133,18 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
         );
     }
     let mut cat = Catalog {
-        title: text(root.get("title")),
+        title: root.text("title", Optional, d).unwrap_or_default(),
         ..Default::default()
     };
-    for (i, ind) in root
-        .get("indicators")
-        .and_then(Json::as_arr)
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-    {
-        let path = path_index("$.indicators", i);
-        let Some(id) = ind.get("id").and_then(Json::as_str) else {
-            d.error(
-                "MISSING_FIELD",
-                &path,
-                ind.start,
-                Msg::new("Indikatoren mangler «id»", "The indicator lacks \"id\""),
-            );
+    for ind in root.objs("indicators", Optional, d) {
+        let Some(id) = ind.str("id", Required, d) else {
             continue;
         };
         if cat.indicator(id).is_some() {
             d.error(
                 "DUPLICATE_INDICATOR",
-                &path,
-                ind.start,
+                &ind.path,
+                ind.start(),
                 Msg::new(
                     format!("Indikatoren «{id}» står to ganger i «indicators»"),
                     format!("The indicator \"{id}\" is twice in \"indicators\""),
@@ -162,82 +152,85 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
             );
             continue;
         }
-        let url = match ind.get("url").and_then(Json::as_str) {
+        let url = match ind.str("url", Optional, d) {
             None => None,
             Some(href) => match resolve_url(base_url, href) {
                 Some(url) => Some(url),
                 None => {
-                    d.error(
-                        "UNSAFE_LINK",
-                        &path,
-                        ind.start,
-                        Msg::new(
-                            format!("«{href}» er verken http(s) eller en relativ adresse"),
-                            format!("\"{href}\" is neither http(s) nor a relative address"),
-                        ),
-                    );
+                    let at = ind.get("url").map_or(0, |j| j.start);
+                    unsafe_link(d, &ind.key_path("url"), at, href);
                     continue;
                 }
             },
         };
-        if let Some(def) = define::parse_def(ind, id, url, &path, &mut d) {
+        if let Some(def) = define::parse_def(&ind, id, url, d) {
             cat.indicators.push(def);
         }
     }
-    check_definitions(&cat, root.start, &mut d);
-    let ids = |j: Option<&Json>| -> Vec<String> {
-        j.and_then(Json::as_arr)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|x| x.as_str().map(str::to_string))
-            .collect()
+    check_definitions(&cat, json.start, d);
+    let (region, cooperation_ids) = match root.obj("dashboards", Optional, d) {
+        Some(o) => (
+            o.strs("region", Optional, d),
+            o.strs("cooperation", Optional, d),
+        ),
+        None => (Vec::new(), Vec::new()),
     };
-    cat.region_dashboard = ids(root.get("dashboards").and_then(|d| d.get("region")));
+    cat.region_dashboard = region;
     for id in &cat.region_dashboard {
-        known_indicator(&cat, id, "$.dashboards.region", root.start, &mut d);
+        known_indicator(&cat, id, "$.dashboards.region", json.start, d);
     }
-    cat.comparisons = ids(root.get("comparisons"));
-    cat.cooperation = cooperation(&root, &cat, &mut d);
-    cat.cooperation.indicators = ids(root.get("dashboards").and_then(|d| d.get("cooperation")));
+    cat.comparisons = root.strs("comparisons", Optional, d);
+    cat.cooperation = cooperation(&root, &cat, d);
+    for id in &cooperation_ids {
+        known_indicator(&cat, id, "$.dashboards.cooperation", json.start, d);
+    }
+    cat.cooperation.indicators = cooperation_ids;
     if cat.cooperation.indicators.is_empty() {
         cat.cooperation.indicators = cat.region_dashboard.clone();
     }
-    if let Some(r) = root.get("regions") {
-        match r
-            .as_str()
-            .and_then(|href| resolve_url(base_url, href).filter(|_| !href.is_empty()))
-        {
+    if let Some(href) = root.str("regions", Optional, d) {
+        match resolve_url(base_url, href).filter(|_| !href.is_empty()) {
             Some(url) => cat.regions = Some(url),
-            None => d.error(
-                "UNSAFE_LINK",
+            None => unsafe_link(
+                d,
                 "$.regions",
-                r.start,
-                Msg::new(
-                    "«regions» skal være en http(s)- eller relativ adresse",
-                    "\"regions\" must be an http(s) or relative address",
-                ),
+                root.get("regions").map_or(0, |j| j.start),
+                href,
             ),
         }
     }
-    if let Some(b) = root.get("boundaries").filter(|b| !b.is_null()) {
-        let href = b.get("url").and_then(Json::as_str).unwrap_or_default();
-        match (resolve_url(base_url, href).filter(|_| !href.is_empty()), b.get("attribution").and_then(Json::as_str)) {
-            (Some(url), Some(attribution)) => {
-                let join = b.get("join").and_then(Json::as_str).unwrap_or("kommunenummer").to_string();
-                cat.boundaries = Some(Boundaries { url, attribution: attribution.to_string(), join });
-            }
-            _ => d.error(
-                "MISSING_FIELD",
-                "$.boundaries",
-                b.start,
-                Msg::new("«boundaries» trenger «url» (http(s) eller relativ) og «attribution» (kreditering av kartdataene)", "\"boundaries\" needs \"url\" (http(s) or relative) and \"attribution\" (credit for the map data)"),
-            ),
+    if let Some(b) = root.obj("boundaries", Optional, d) {
+        let href = b.str("url", Required, d);
+        let url = href.and_then(|h| resolve_url(base_url, h).filter(|_| !h.is_empty()));
+        if let (Some(h), None) = (href, &url) {
+            let at = b.get("url").map_or(0, |j| j.start);
+            unsafe_link(d, &b.key_path("url"), at, h);
+        }
+        let attribution = b.string("attribution", Required, d);
+        let join = b.str("join", Optional, d).unwrap_or("kommunenummer");
+        if let (Some(url), Some(attribution)) = (url, attribution) {
+            cat.boundaries = Some(Boundaries {
+                url,
+                attribution,
+                join: join.to_string(),
+            });
         }
     }
-    for id in ids(root.get("dashboards").and_then(|d| d.get("cooperation"))) {
-        known_indicator(&cat, &id, "$.dashboards.cooperation", root.start, &mut d);
-    }
-    Ok((cat, d.list))
+    let list = std::mem::take(&mut d.list);
+    Ok((cat, list))
+}
+
+/// `UNSAFE_LINK` for an address the catalog would not follow.
+fn unsafe_link(d: &mut Diags, path: &str, at: u32, href: &str) {
+    d.error(
+        "UNSAFE_LINK",
+        path,
+        at,
+        Msg::new(
+            format!("«{href}» er verken http(s) eller en relativ adresse"),
+            format!("\"{href}\" is neither http(s) nor a relative address"),
+        ),
+    );
 }
 
 /// Rates name two indicators of the catalog that are not rates themselves;
@@ -299,58 +292,40 @@ fn known_indicator(cat: &Catalog, id: &str, path: &str, at: u32, d: &mut Diags) 
 
 /// The `cooperation` object: the staff and caseload indicators, the size
 /// threshold and its source, and the ready-made scenarios.
-fn cooperation(root: &Json, cat: &Catalog, d: &mut Diags) -> Cooperation {
+fn cooperation(root: &Obj, cat: &Catalog, d: &mut Diags) -> Cooperation {
     let mut c = Cooperation::default();
-    let Some(o) = root.get("cooperation").filter(|o| !o.is_null()) else {
+    let Some(o) = root.obj("cooperation", Optional, d) else {
         return c;
     };
     for (key, slot) in [("staff", &mut c.staff), ("caseload", &mut c.caseload)] {
-        if let Some(id) = o.get(key).and_then(Json::as_str) {
-            let path = format!("$.cooperation.{key}");
-            if known_indicator(cat, id, &path, o.start, d) {
+        if let Some(id) = o.str(key, Optional, d) {
+            if known_indicator(cat, id, &o.key_path(key), o.start(), d) {
                 *slot = Some(id.to_string());
             }
         }
     }
-    if let Some(t) = o.get("threshold") {
-        match t.as_f64().filter(|v| *v > 0.0 && v.is_finite()) {
-            Some(v) => c.threshold = Some(v),
-            None => d.warn(
-                "BAD_FIELD",
-                "$.cooperation.threshold",
-                t.start,
-                Msg::new(
-                    "«threshold» skal være et positivt tall (årsverk)",
-                    "\"threshold\" must be a positive number (full-time equivalents)",
-                ),
-            ),
-        }
+    match o.f64("threshold", Optional, d) {
+        Some(t) if t > 0.0 && t.is_finite() => c.threshold = Some(t),
+        Some(_) => o.bad(
+            "BAD_FIELD",
+            "threshold",
+            "et positivt tall (årsverk)",
+            "a positive number (full-time equivalents)",
+            d,
+        ),
+        None => {}
     }
-    c.threshold_source = o.get("threshold_source").map(|j| text(Some(j)));
-    for (i, s) in o
-        .get("scenarios")
-        .and_then(Json::as_arr)
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-    {
-        let members: Vec<String> = s
-            .get("members")
-            .and_then(Json::as_arr)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|m| m.as_str().map(str::to_string))
-            .collect();
-        match s.get("id").and_then(Json::as_str) {
-            Some(id) if !members.is_empty() => c.scenarios.push(Scenario {
-                id: id.to_string(),
-                name: text(s.get("name")),
-                members,
-            }),
+    c.threshold_source = o.text("threshold_source", Optional, d);
+    for s in o.objs("scenarios", Optional, d) {
+        let id = s.string("id", Optional, d);
+        let name = s.text("name", Optional, d).unwrap_or_default();
+        let members = s.strs("members", Optional, d);
+        match id {
+            Some(id) if !members.is_empty() => c.scenarios.push(Scenario { id, name, members }),
             _ => d.error(
                 "MISSING_FIELD",
-                &path_index("$.cooperation.scenarios", i),
-                s.start,
+                &s.path,
+                s.start(),
                 Msg::new(
                     "Scenarioet mangler «id» eller «members»",
                     "The scenario lacks \"id\" or \"members\"",
@@ -359,26 +334,6 @@ fn cooperation(root: &Json, cat: &Catalog, d: &mut Diags) -> Cooperation {
         }
     }
     c
-}
-
-/// A text in one language (a string) or several (`{"nb": …, "nn": …, "en": …}`).
-fn text(j: Option<&Json>) -> I18nText {
-    match j {
-        Some(Json {
-            v: json::JVal::Str(s),
-            ..
-        }) => I18nText::plain(s.to_string()),
-        Some(o) => I18nText {
-            nb: o
-                .get("nb")
-                .and_then(Json::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            nn: o.get("nn").and_then(Json::as_str).map(str::to_string),
-            en: o.get("en").and_then(Json::as_str).map(str::to_string),
-        },
-        None => I18nText::default(),
-    }
 }
 
 #[cfg(test)]

@@ -13,12 +13,12 @@
 use std::collections::HashMap;
 
 use crate::diag::{path_key, Diagnostic, Diags, Msg};
-use crate::json::{JVal, Json};
+use crate::fields::{Kind, Need::*, Obj};
+use crate::json::JVal;
 use crate::model::{
     Category, Dataset, Dimension, Direction, I18nText, IndicatorMeta, Rate, Role, StatusMap, Values,
 };
 use crate::registry::{RegionRef, Registry};
-use crate::simple::i18n;
 use crate::status::Status;
 
 /// Texts and rules the catalog sets over what the file says.
@@ -147,154 +147,64 @@ impl IndicatorDef {
 
 /// Reads the definition parts of one `indicators[]` entry: `select`, `ssb`,
 /// `rate` and the overrides. `url` has been resolved by the caller.
-pub fn parse_def(
-    j: &Json,
-    id: &str,
-    url: Option<String>,
-    path: &str,
-    d: &mut Diags,
-) -> Option<IndicatorDef> {
-    let text =
-        |key: &str, d: &mut Diags| i18n(j.get(key), &path_key(path, key), d, false, ("", ""));
-    let mut o = Overrides {
-        title: text("title", d),
-        description: text("description", d),
-        unit: text("unit", d),
+pub fn parse_def(o: &Obj, id: &str, url: Option<String>, d: &mut Diags) -> Option<IndicatorDef> {
+    let mut ov = Overrides {
+        title: o.text("title", Optional, d),
+        description: o.text("description", Optional, d),
+        unit: o.text("unit", Optional, d),
         ..Default::default()
     };
-    if let Some(x) = j.get("decimals") {
-        match x
-            .as_f64()
-            .filter(|v| (0.0..=6.0).contains(v) && v.fract() == 0.0)
-        {
-            Some(v) => o.decimals = Some(v as u8),
-            None => bad(
-                d,
-                &path_key(path, "decimals"),
-                x,
+    if let Some(x) = o.f64("decimals", Optional, d) {
+        if (0.0..=6.0).contains(&x) && x.fract() == 0.0 {
+            ov.decimals = Some(x as u8);
+        } else {
+            o.bad(
+                "BAD_FIELD",
+                "decimals",
                 "et heltall fra 0 til 6",
                 "a whole number from 0 to 6",
-            ),
-        }
-    }
-    if let Some(x) = j.get("higher_is") {
-        match x.as_str() {
-            Some("better") => o.direction = Some(Direction::HigherIsBetter),
-            Some("worse") => o.direction = Some(Direction::HigherIsWorse),
-            Some("neither") => o.direction = Some(Direction::Neither),
-            _ => bad(
                 d,
-                &path_key(path, "higher_is"),
-                x,
-                "better, worse eller neither",
-                "better, worse or neither",
-            ),
-        }
-    }
-    if let Some(x) = j.get("aggregation") {
-        match x.as_str() {
-            Some("sum") => o.summable = Some(true),
-            Some("none") => o.summable = Some(false),
-            _ => bad(
-                d,
-                &path_key(path, "aggregation"),
-                x,
-                "\"sum\" eller \"none\"",
-                "\"sum\" or \"none\"",
-            ),
-        }
-    }
-    let select = selection(j.get("select"), &path_key(path, "select"), d);
-    let ssb = j.get("ssb").filter(|s| !s.is_null()).and_then(|s| {
-        let p = path_key(path, "ssb");
-        let Some(table) = s
-            .get("table")
-            .and_then(Json::as_str)
-            .filter(|t| valid_table(t))
-        else {
-            d.error(
-                "MISSING_FIELD",
-                &path_key(&p, "table"),
-                s.start,
-                Msg::new(
-                    "«ssb» trenger «table»: SSBs tabellnummer, for eksempel \"12275\"",
-                    "\"ssb\" needs \"table\": SSB's table number, for example \"12275\"",
-                ),
             );
-            return None;
-        };
-        let word = |k: &str, default: &str| {
-            s.get(k)
-                .and_then(Json::as_str)
-                .unwrap_or(default)
-                .to_string()
-        };
-        Some(SsbSource {
-            table: table.to_string(),
-            region_dim: word("region", "KOKkommuneregion0000"),
-            time_dim: word("time", "Tid"),
-            codelists: s
-                .get("codelist")
-                .and_then(Json::as_obj)
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(|m| Some((m.key.to_string(), m.value.as_str()?.to_string())))
-                .collect(),
-            live: s.get("live").is_some_and(|v| v.v == JVal::Bool(true)),
-        })
-    });
-    let source = match j.get("rate").filter(|r| !r.is_null()) {
-        Some(r) => {
-            let p = path_key(path, "rate");
-            let part = |k: &str| r.get(k).and_then(Json::as_str).map(str::to_string);
-            let (Some(numerator), Some(denominator)) = (part("numerator"), part("denominator"))
-            else {
-                d.error("MISSING_FIELD", &p, r.start, Msg::new("«rate» trenger «numerator» og «denominator»: id-ene til to indikatorer i katalogen", "\"rate\" needs \"numerator\" and \"denominator\": the ids of two indicators of the catalog"));
-                return None;
-            };
-            let per = match r.get("per") {
-                None => 1.0,
-                Some(x) => match x.as_f64().filter(|v| *v > 0.0 && v.is_finite()) {
-                    Some(v) => v,
-                    None => {
-                        bad(
-                            d,
-                            &path_key(&p, "per"),
-                            x,
-                            "et positivt tall (1000 for «per 1000»)",
-                            "a positive number (1000 for \"per 1,000\")",
-                        );
-                        1.0
-                    }
-                },
-            };
-            let denominator_period = match r.get("denominator_period") {
-                None => DenominatorPeriod::Same,
-                Some(x) => match x.as_str() {
-                    Some("same") => DenominatorPeriod::Same,
-                    Some("next") => DenominatorPeriod::Next,
-                    _ => {
-                        bad(
-                            d,
-                            &path_key(&p, "denominator_period"),
-                            x,
-                            "\"same\" eller \"next\"",
-                            "\"same\" or \"next\"",
-                        );
-                        DenominatorPeriod::Same
-                    }
-                },
-            };
-            Source::Rate(RateDef {
-                numerator,
-                denominator,
-                per,
-                denominator_period,
-            })
         }
+    }
+    match o.str("higher_is", Optional, d) {
+        None => {}
+        Some("better") => ov.direction = Some(Direction::HigherIsBetter),
+        Some("worse") => ov.direction = Some(Direction::HigherIsWorse),
+        Some("neither") => ov.direction = Some(Direction::Neither),
+        Some(_) => o.bad(
+            "BAD_FIELD",
+            "higher_is",
+            "better, worse eller neither",
+            "better, worse or neither",
+            d,
+        ),
+    }
+    match o.str("aggregation", Optional, d) {
+        None => {}
+        Some("sum") => ov.summable = Some(true),
+        Some("none") => ov.summable = Some(false),
+        Some(_) => o.bad(
+            "BAD_FIELD",
+            "aggregation",
+            "\"sum\" eller \"none\"",
+            "\"sum\" or \"none\"",
+            d,
+        ),
+    }
+    let select = match o.obj("select", Optional, d) {
+        Some(s) => selection(&s, d),
+        None => Vec::new(),
+    };
+    let ssb = match o.obj("ssb", Optional, d) {
+        Some(s) => ssb_source(&s, d),
+        None => None,
+    };
+    let source = match o.obj("rate", Optional, d) {
+        Some(r) => Source::Rate(rate_def(&r, d)?),
         None => {
             if url.is_none() && !ssb.as_ref().is_some_and(|s| s.live) {
-                d.error("MISSING_FIELD", path, j.start, Msg::new(
+                d.error("MISSING_FIELD", &o.path, o.start(), Msg::new(
                     format!("Indikatoren «{id}» trenger «url» (en fil eller et øyeblikksbilde fra innsyn fetch), «ssb» med \"live\": true, eller «rate»"),
                     format!("The indicator \"{id}\" needs \"url\" (a file, or a snapshot made by innsyn fetch), \"ssb\" with \"live\": true, or \"rate\""),
                 ));
@@ -303,31 +213,96 @@ pub fn parse_def(
             Source::File { url, ssb }
         }
     };
+    let fetched = match o.obj("snapshot", Optional, d) {
+        Some(s) => s.string("fetched", Optional, d),
+        None => None,
+    };
     Some(IndicatorDef {
         id: id.to_string(),
         source,
         select,
-        overrides: o,
-        demo: j.get("demo").is_some_and(|v| v.v == JVal::Bool(true)),
-        fetched: j
-            .get("snapshot")
-            .and_then(|s| s.get("fetched"))
-            .and_then(Json::as_str)
-            .map(str::to_string),
-        path: path.to_string(),
+        overrides: ov,
+        demo: o.flag("demo", d),
+        fetched,
+        path: o.path.to_string(),
     })
 }
 
-fn bad(d: &mut Diags, path: &str, j: &Json, nb: &str, en: &str) {
-    d.warn(
-        "BAD_FIELD",
-        path,
-        j.start,
-        Msg::new(
-            format!("Skal være {nb}; blir ikke brukt"),
-            format!("Should be {en}; not used"),
-        ),
-    );
+/// `"ssb": {"table": …, "region": …, "time": …, "codelist": {…}, "live": …}`.
+fn ssb_source(s: &Obj, d: &mut Diags) -> Option<SsbSource> {
+    let table = s.str("table", Required, d)?;
+    if !valid_table(table) {
+        d.error(
+            "MISSING_FIELD",
+            &s.key_path("table"),
+            s.get("table").map_or(s.start(), |j| j.start),
+            Msg::new(
+                "«ssb» trenger «table»: SSBs tabellnummer, for eksempel \"12275\"",
+                "\"ssb\" needs \"table\": SSB's table number, for example \"12275\"",
+            ),
+        );
+        return None;
+    }
+    let mut codelists = Vec::new();
+    if let Some(c) = s.obj("codelist", Optional, d) {
+        for m in c.json.as_obj().unwrap_or(&[]) {
+            match m.value.as_str() {
+                Some(list) => codelists.push((m.key.to_string(), list.to_string())),
+                None => c.wrong(&m.key, &m.value, Optional, Kind::Text, d),
+            }
+        }
+    }
+    Some(SsbSource {
+        table: table.to_string(),
+        region_dim: s
+            .string("region", Optional, d)
+            .unwrap_or_else(|| "KOKkommuneregion0000".into()),
+        time_dim: s
+            .string("time", Optional, d)
+            .unwrap_or_else(|| "Tid".into()),
+        codelists,
+        live: s.flag("live", d),
+    })
+}
+
+/// `"rate": {"numerator": id, "denominator": id, "per": …, "denominator_period": …}`.
+fn rate_def(r: &Obj, d: &mut Diags) -> Option<RateDef> {
+    let numerator = r.string("numerator", Required, d);
+    let denominator = r.string("denominator", Required, d);
+    let per = match r.f64("per", Optional, d) {
+        None => 1.0,
+        Some(v) if v > 0.0 && v.is_finite() => v,
+        Some(_) => {
+            r.bad(
+                "BAD_FIELD",
+                "per",
+                "et positivt tall (1000 for «per 1000»)",
+                "a positive number (1000 for \"per 1,000\")",
+                d,
+            );
+            1.0
+        }
+    };
+    let denominator_period = match r.str("denominator_period", Optional, d) {
+        None | Some("same") => DenominatorPeriod::Same,
+        Some("next") => DenominatorPeriod::Next,
+        Some(_) => {
+            r.bad(
+                "BAD_FIELD",
+                "denominator_period",
+                "\"same\" eller \"next\"",
+                "\"same\" or \"next\"",
+                d,
+            );
+            DenominatorPeriod::Same
+        }
+    };
+    Some(RateDef {
+        numerator: numerator?,
+        denominator: denominator?,
+        per,
+        denominator_period,
+    })
 }
 
 /// SSB's table ids are five digits; anything else would be sent to SSB as is.
@@ -335,9 +310,10 @@ pub fn valid_table(t: &str) -> bool {
     (4..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
-fn selection(j: Option<&Json>, path: &str, d: &mut Diags) -> Selection {
+/// `"select": {"dimension": "category"}` or a list of categories to sum.
+fn selection(o: &Obj, d: &mut Diags) -> Selection {
     let mut out = Vec::new();
-    for m in j.and_then(Json::as_obj).unwrap_or(&[]) {
+    for m in o.json.as_obj().unwrap_or(&[]) {
         let codes: Option<Vec<String>> = match &m.value.v {
             JVal::Str(s) => Some(vec![s.to_string()]),
             JVal::Arr(a) => a.iter().map(|c| c.as_str().map(str::to_string)).collect(),
@@ -347,7 +323,7 @@ fn selection(j: Option<&Json>, path: &str, d: &mut Diags) -> Selection {
             Some(c) => out.push((m.key.to_string(), c)),
             None => d.error(
                 "WRONG_TYPE",
-                &path_key(path, &m.key),
+                &o.key_path(&m.key),
                 m.value.start,
                 Msg::new(
                     "Et utvalg er en kategori-id (tekst) eller en liste av id-er som summeres",

@@ -5,7 +5,8 @@
 //! latitude): at Innlandet's size the distortion is invisible, and it needs
 //! no projection library.
 
-use crate::diag::{path_index, Diagnostic, Diags, Msg};
+use crate::diag::{Diagnostic, Diags, Msg};
+use crate::fields::{Need::*, Obj};
 use crate::json::{self, JVal, Json, ParseError};
 
 /// One feature: its join code and its polygons (outer ring first, then holes).
@@ -48,65 +49,78 @@ fn polygon(j: &Json) -> Option<Vec<Vec<(f64, f64)>>> {
 
 /// Reads the features whose property `join` holds a code.
 pub fn parse(src: &str, join: &str) -> Result<(Vec<Shape>, Vec<Diagnostic>), ParseError> {
-    let root = json::parse(src)?;
+    let json = json::parse(src)?;
     let mut d = Diags::new(src);
-    let mut shapes = Vec::new();
-    let features = root.get("features").and_then(Json::as_arr).unwrap_or(&[]);
+    let d = &mut d;
+    let features = Obj::root(&json).objs("features", Optional, d);
     if features.is_empty() {
         d.error(
             "NO_FEATURES",
             "$.features",
-            root.start,
+            json.start,
             Msg::new("Fila har ingen «features»", "The file has no \"features\""),
         );
     }
-    for (i, f) in features.iter().enumerate() {
-        let path = path_index("$.features", i);
-        let code = f
-            .get("properties")
-            .and_then(|p| p.get(join))
-            .map(|c| match &c.v {
-                JVal::Str(s) => s.to_string(),
-                JVal::Num(n) => format!("{n:04}"),
-                _ => String::new(),
-            });
-        let Some(code) = code.filter(|c| !c.is_empty()) else {
-            d.warn(
-                "NO_JOIN_CODE",
-                &path,
-                f.start,
-                Msg::new(
-                    format!("Objektet mangler egenskapen «{join}»"),
-                    format!("The feature lacks the property \"{join}\""),
-                ),
-            );
-            continue;
-        };
-        let geom = f.get("geometry");
-        let polygons = match (
-            geom.and_then(|g| g.get("type")).and_then(Json::as_str),
-            geom.and_then(|g| g.get("coordinates")),
-        ) {
-            (Some("Polygon"), Some(c)) => polygon(c).map(|p| vec![p]),
-            (Some("MultiPolygon"), Some(c)) => {
-                c.as_arr().and_then(|ps| ps.iter().map(polygon).collect())
-            }
-            _ => None,
-        };
-        match polygons {
-            Some(polygons) => shapes.push(Shape { code, polygons }),
-            None => d.warn(
-                "BAD_GEOMETRY",
-                &path,
-                f.start,
-                Msg::new(
-                    "Geometrien er ikke et gyldig (multi)polygon",
-                    "The geometry is not a valid (multi)polygon",
-                ),
-            ),
+    let mut shapes = Vec::with_capacity(features.len());
+    for f in &features {
+        if let Some(shape) = feature(f, join, d) {
+            shapes.push(shape);
         }
     }
-    Ok((shapes, d.list))
+    let list = std::mem::take(&mut d.list);
+    Ok((shapes, list))
+}
+
+/// One feature: its join code (text, or a number written with four
+/// digits) and its Polygon or MultiPolygon.
+fn feature(f: &Obj, join: &str, d: &mut Diags) -> Option<Shape> {
+    let code = match f.obj("properties", Optional, d).and_then(|p| p.get(join)) {
+        Some(Json {
+            v: JVal::Str(s), ..
+        }) => s.to_string(),
+        Some(Json {
+            v: JVal::Num(n), ..
+        }) => format!("{n:04}"),
+        _ => String::new(),
+    };
+    if code.is_empty() {
+        d.warn(
+            "NO_JOIN_CODE",
+            &f.path,
+            f.start(),
+            Msg::new(
+                format!("Objektet mangler egenskapen «{join}»"),
+                format!("The feature lacks the property \"{join}\""),
+            ),
+        );
+        return None;
+    }
+    let geom = f.obj("geometry", Optional, d);
+    let polygons = match geom
+        .as_ref()
+        .map(|g| (g.str("type", Optional, d), g.get("coordinates")))
+    {
+        Some((Some("Polygon"), Some(c))) => polygon(c).map(|p| vec![p]),
+        Some((Some("MultiPolygon"), Some(c))) => {
+            c.as_arr().and_then(|ps| ps.iter().map(polygon).collect())
+        }
+        _ => None,
+    };
+    if polygons.is_none() {
+        d.warn(
+            "BAD_GEOMETRY",
+            &f.path,
+            f.start(),
+            Msg::new(
+                "Geometrien er ikke et gyldig (multi)polygon",
+                "The geometry is not a valid (multi)polygon",
+            ),
+        );
+    }
+    Some(Shape {
+        code,
+        polygons: polygons?,
+    })
 }
 
 /// Projects shapes into a `width`-wide box; returns the paths and the height.
@@ -163,6 +177,14 @@ pub fn project(shapes: &[Shape], width: f64) -> (Vec<Projected>, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kartverkets_boundaries_read_clean() {
+        let src = include_str!("../../../tests/data/geo/hedmark_oppland_2024geom_small.geojson");
+        let (shapes, diags) = parse(src, "kommunenummer_2024").unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(shapes.len(), 48);
+    }
 
     #[test]
     fn polygons_and_multipolygons_project_into_the_box() {

@@ -4,6 +4,8 @@
 //! - [`cooperation`]: the simulator of a shared child welfare service: combined
 //!   figures, presets, robustness;
 //! - [`catalog`]: which indicator files exist and which dashboards show them;
+//! - [`fields`]: reading catalog, registry, GeoJSON and simple-format fields
+//!   with one way of reporting missing fields and wrong types;
 //! - [`define`]: indicator definitions (select, overrides, computed rates) and
 //!   the indicator cube made from a file;
 //! - [`embed`]: the addresses and snippet for embedding a view in another site;
@@ -29,6 +31,7 @@ pub mod cooperation;
 pub mod define;
 pub mod diag;
 pub mod embed;
+pub mod fields;
 pub mod geo;
 pub mod i18n;
 pub mod json;

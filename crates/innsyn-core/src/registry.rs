@@ -6,8 +6,9 @@
 //! (04xx/05xx until 2019, 34xx/30xx from 2020, 32xx from 2024) resolves to it,
 //! so a series continues across renumbering.
 
-use crate::diag::{path_index, path_key, Diagnostic, Diags, Msg};
-use crate::json::{self, Json, ParseError};
+use crate::diag::{Diagnostic, Diags, Msg};
+use crate::fields::{Kind, Need::*, Obj};
+use crate::json::{self, ParseError};
 use crate::model::I18nText;
 
 /// The project's registry, compiled in for the CLI and the tests. The web app
@@ -134,178 +135,31 @@ impl Registry {
     }
 
     pub fn parse(src: &str) -> Result<(Registry, Vec<Diagnostic>), ParseError> {
-        let root = json::parse(src)?;
+        let json = json::parse(src)?;
         let mut d = Diags::new(src);
+        let d = &mut d;
+        let root = Obj::root(&json);
         let mut reg = Registry::default();
-        let str_of = |j: &Json, key: &str| j.get(key).and_then(Json::as_str).map(str::to_string);
-        let year_of = |j: &Json, key: &str| j.get(key).and_then(Json::as_f64).map(|y| y as u16);
-        for (i, m) in root
-            .get("municipalities")
-            .and_then(Json::as_arr)
-            .unwrap_or(&[])
-            .iter()
-            .enumerate()
-        {
-            let path = path_index("$.municipalities", i);
-            let (Some(id), Some(name)) = (str_of(m, "id"), str_of(m, "name")) else {
-                d.error(
-                    "REGISTRY_ENTRY",
-                    &path,
-                    m.start,
-                    Msg::new(
-                        "Kommunen mangler id eller navn",
-                        "Municipality lacks id or name",
-                    ),
-                );
-                continue;
-            };
-            let mut numbers = Vec::new();
-            for (k, c) in m
-                .get("codes")
-                .and_then(Json::as_arr)
-                .unwrap_or(&[])
-                .iter()
-                .enumerate()
-            {
-                match (str_of(c, "code"), year_of(c, "from"), str_of(c, "county")) {
-                    (Some(code), Some(from), Some(county)) => numbers.push(NumberPeriod {
-                        code,
-                        from,
-                        to: year_of(c, "to"),
-                        county,
-                    }),
-                    _ => d.error(
-                        "REGISTRY_ENTRY",
-                        &path_index(&path_key(&path, "codes"), k),
-                        c.start,
-                        Msg::new(
-                            "Nummeret mangler code, from eller county",
-                            "Number lacks code, from or county",
-                        ),
-                    ),
-                }
-            }
-            if numbers.is_empty() {
-                d.error(
-                    "REGISTRY_ENTRY",
-                    &path,
-                    m.start,
-                    Msg::new("Kommunen har ingen nummer", "Municipality has no numbers"),
-                );
-                continue;
-            }
-            reg.municipalities.push(Municipality {
-                id,
-                name,
-                numbers,
-                council: str_of(m, "council"),
-                council_unverified: m
-                    .get("council_unverified")
-                    .is_some_and(|v| v.v == json::JVal::Bool(true)),
-                language_form: str_of(m, "language_form"),
-                kostra_group: str_of(m, "kostra_group"),
-                tile: m
-                    .get("tile")
-                    .and_then(Json::num_items)
-                    .and_then(|t| match t[..] {
-                        [Some(x), Some(y)]
-                            if (0.0..64.0).contains(&x) && (0.0..64.0).contains(&y) =>
-                        {
-                            Some((x as u8, y as u8))
-                        }
-                        _ => None,
-                    }),
-            });
-        }
-        for c in root.get("counties").and_then(Json::as_arr).unwrap_or(&[]) {
-            if let (Some(id), Some(name), Some(from)) =
-                (str_of(c, "id"), str_of(c, "name"), year_of(c, "from"))
-            {
-                reg.counties.push(County {
-                    id,
-                    name,
-                    from,
-                    to: year_of(c, "to"),
-                });
+        for m in root.objs("municipalities", Optional, d) {
+            if let Some(m) = municipality(&m, d) {
+                reg.municipalities.push(m);
             }
         }
-        let groups = |key: &str, d: &mut Diags, reg: &Registry| -> Vec<Group> {
-            let mut out = Vec::new();
-            for (i, g) in root
-                .get(key)
-                .and_then(Json::as_arr)
-                .unwrap_or(&[])
-                .iter()
-                .enumerate()
-            {
-                let members: Vec<String> = g
-                    .get("members")
-                    .and_then(Json::as_arr)
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter_map(|m| m.as_str().map(str::to_string))
-                    .collect();
-                for m in &members {
-                    if !reg.municipalities.iter().any(|x| &x.id == m) {
-                        d.error(
-                            "REGISTRY_UNKNOWN_MEMBER",
-                            &path_key(&path_index(&format!("$.{key}"), i), "members"),
-                            g.start,
-                            Msg::new(
-                                format!("Ukjent kommune {m}"),
-                                format!("Unknown municipality {m}"),
-                            ),
-                        );
-                    }
-                }
-                let external = g
-                    .get("external_members")
-                    .and_then(Json::as_arr)
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter_map(|e| Some((str_of(e, "code")?, str_of(e, "name")?)))
-                    .collect();
-                let Some(id) = str_of(g, "id") else { continue };
-                let name = str_of(g, "name").unwrap_or_else(|| {
-                    let mut names: Vec<String> = members
-                        .iter()
-                        .filter_map(|m| reg.municipalities.iter().find(|x| &x.id == m))
-                        .map(|x| x.name.clone())
-                        .collect();
-                    names.extend(
-                        g.get("external_members")
-                            .and_then(Json::as_arr)
-                            .unwrap_or(&[])
-                            .iter()
-                            .filter_map(|e| str_of(e, "name")),
-                    );
-                    names.join(", ")
-                });
-                out.push(Group {
-                    id,
-                    name,
-                    members,
-                    external,
-                });
+        for c in root.objs("counties", Optional, d) {
+            let (id, name) = (c.string("id", Required, d), c.string("name", Required, d));
+            let (from, to) = (c.year("from", Required, d), c.year("to", Optional, d));
+            if let (Some(id), Some(name), Some(from)) = (id, name, from) {
+                reg.counties.push(County { id, name, from, to });
             }
-            out
-        };
-        reg.councils = groups("councils", &mut d, &reg);
-        reg.services = groups("services", &mut d, &reg);
-        reg.kostra_groups = root.get("kostra_groups").and_then(|k| {
-            let from = year_of(k, "from")?;
-            let name = k.get("name")?;
-            let text = |l: &str| name.get(l).and_then(Json::as_str).map(str::to_string);
-            Some((
-                from,
-                I18nText {
-                    nb: text("nb").or_else(|| name.as_str().map(str::to_string))?,
-                    nn: text("nn"),
-                    en: text("en"),
-                },
-            ))
+        }
+        reg.councils = groups(&root, "councils", &reg, d);
+        reg.services = groups(&root, "services", &reg, d);
+        reg.kostra_groups = root.obj("kostra_groups", Optional, d).and_then(|k| {
+            let from = k.year("from", Required, d);
+            Some((from?, k.text("name", Required, d)?))
         });
-        Ok((reg, d.list))
+        let list = std::mem::take(&mut d.list);
+        Ok((reg, list))
     }
 
     pub fn municipality(&self, id: &str) -> Option<&Municipality> {
@@ -404,6 +258,115 @@ impl Registry {
             .find(|c| c.id == id)
             .map(|c| c.name.as_str())
     }
+}
+
+/// One entry of `municipalities`, with its numbers over time.
+fn municipality(m: &Obj, d: &mut Diags) -> Option<Municipality> {
+    let (id, name) = (m.string("id", Required, d), m.string("name", Required, d));
+    let mut numbers = Vec::new();
+    for c in m.objs("codes", Optional, d) {
+        let (code, from) = (c.string("code", Required, d), c.year("from", Required, d));
+        let (to, county) = (c.year("to", Optional, d), c.string("county", Required, d));
+        if let (Some(code), Some(from), Some(county)) = (code, from, county) {
+            numbers.push(NumberPeriod {
+                code,
+                from,
+                to,
+                county,
+            });
+        }
+    }
+    let (id, name) = (id?, name?);
+    if numbers.is_empty() {
+        d.error(
+            "REGISTRY_ENTRY",
+            &m.path,
+            m.start(),
+            Msg::new("Kommunen har ingen nummer", "Municipality has no numbers"),
+        );
+        return None;
+    }
+    let tile = match m.get("tile") {
+        None => None,
+        Some(t) => {
+            let xy = t.num_items().unwrap_or_default();
+            match xy[..] {
+                [Some(x), Some(y)]
+                    if (0.0..64.0).contains(&x)
+                        && (0.0..64.0).contains(&y)
+                        && x.fract() == 0.0
+                        && y.fract() == 0.0 =>
+                {
+                    Some((x as u8, y as u8))
+                }
+                _ => {
+                    m.wrong("tile", t, Optional, Kind::Tile, d);
+                    None
+                }
+            }
+        }
+    };
+    Some(Municipality {
+        id,
+        name,
+        numbers,
+        council: m.string("council", Optional, d),
+        council_unverified: m.flag("council_unverified", d),
+        language_form: m.string("language_form", Optional, d),
+        kostra_group: m.string("kostra_group", Optional, d),
+        tile,
+    })
+}
+
+/// The regional councils or the shared services: members are municipality
+/// ids of the registry; a group without a name is named after its members.
+fn groups(root: &Obj, key: &str, reg: &Registry, d: &mut Diags) -> Vec<Group> {
+    let mut out = Vec::new();
+    for g in root.objs(key, Optional, d) {
+        let members = g.strs("members", Optional, d);
+        for m in &members {
+            if reg.municipality(m).is_none() {
+                d.error(
+                    "REGISTRY_UNKNOWN_MEMBER",
+                    &g.key_path("members"),
+                    g.start(),
+                    Msg::new(
+                        format!("Ukjent kommune {m}"),
+                        format!("Unknown municipality {m}"),
+                    ),
+                );
+            }
+        }
+        let mut external = Vec::new();
+        for e in g.objs("external_members", Optional, d) {
+            let (code, name) = (e.string("code", Required, d), e.string("name", Required, d));
+            if let (Some(code), Some(name)) = (code, name) {
+                external.push((code, name));
+            }
+        }
+        let Some(id) = g.string("id", Required, d) else {
+            continue;
+        };
+        let name = match g.string("name", Optional, d) {
+            Some(name) => name,
+            None => {
+                let mut names: Vec<&str> = members
+                    .iter()
+                    .filter_map(|m| reg.municipality(m))
+                    .map(|x| x.name.as_str())
+                    .collect();
+                names.extend(external.iter().map(|(_, n)| n.as_str()));
+                names.join(", ")
+            }
+        };
+        out.push(Group {
+            id,
+            name,
+            members,
+            external,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -6,9 +6,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{path_index, path_key, Diags, Msg};
+use crate::fields::{missing, wrong_type, Kind, Need::*, Obj};
 use crate::json::{JVal, Json};
 use crate::model::{
-    Category, Dataset, Dimension, Direction, I18nText, IndicatorMeta, Rate, Role, StatusMap, Values,
+    Category, Dataset, Dimension, Direction, IndicatorMeta, Rate, Role, StatusMap, Values,
 };
 use crate::registry::Registry;
 use crate::status::Status;
@@ -20,82 +21,6 @@ pub fn is_simple(root: &Json) -> bool {
     root.get("format")
         .and_then(Json::as_str)
         .is_some_and(|f| f.starts_with("innsyn-indicator/"))
-}
-
-/// Text that may be a plain string (bokmål) or `{"nb": …, "nn": …, "en": …}`.
-pub(crate) fn i18n(
-    j: Option<&Json>,
-    path: &str,
-    d: &mut Diags,
-    required: bool,
-    what: (&str, &str),
-) -> Option<I18nText> {
-    let Some(j) = j else {
-        if required {
-            d.error_hint(
-                "MISSING_FIELD",
-                path,
-                0,
-                Msg::new(format!("Mangler {}", what.0), format!("Missing {}", what.1)),
-                Msg::new(
-                    format!("Legg til «{}» i fila", last_key(path)),
-                    format!("Add \"{}\" to the file", last_key(path)),
-                ),
-            );
-        }
-        return None;
-    };
-    match &j.v {
-        JVal::Str(s) => Some(I18nText::plain(s.to_string())),
-        JVal::Obj(_) => {
-            let get = |k: &str| j.get(k).and_then(Json::as_str).map(str::to_string);
-            let Some(nb) = get("nb").or_else(|| get("no")) else {
-                d.error(
-                    "MISSING_FIELD",
-                    &path_key(path, "nb"),
-                    j.start,
-                    Msg::new(
-                        "Mangler bokmålstekst («nb»)",
-                        "Missing the bokmål text (\"nb\")",
-                    ),
-                );
-                return None;
-            };
-            let t = I18nText {
-                nb,
-                nn: get("nn"),
-                en: get("en"),
-            };
-            if required && (t.nn.is_none() || t.en.is_none()) {
-                d.warn(
-                    "MISSING_TRANSLATION",
-                    path,
-                    j.start,
-                    Msg::new(
-                        "Mangler nynorsk eller engelsk tekst; bokmål vises i stedet",
-                        "Missing nynorsk or English text; bokmål is shown instead",
-                    ),
-                );
-            }
-            Some(t)
-        }
-        _ => {
-            d.error(
-                "WRONG_TYPE",
-                path,
-                j.start,
-                Msg::new(
-                    format!("Skal være tekst, er {}", j.type_name()),
-                    format!("Should be text, is {}", j.type_name()),
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn last_key(path: &str) -> &str {
-    path.rsplit('.').next().unwrap_or(path)
 }
 
 /// Keeps http(s) links only.
@@ -149,6 +74,26 @@ pub(crate) fn number_or_diag(j: &Json, path: &str, d: &mut Diags) -> Option<f64>
     }
 }
 
+/// An observation's `region` or `period`: text, or a number written as text.
+fn code(o: &Json, path: &str, key: &str, d: &mut Diags) -> Option<String> {
+    match o.get(key) {
+        Some(Json {
+            v: JVal::Str(s), ..
+        }) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Json {
+            v: JVal::Num(n), ..
+        }) => Some(format!("{n}")),
+        Some(j) if !j.is_null() && !matches!(j.v, JVal::Str(_)) => {
+            wrong_type(d, &path_key(path, key), j, Required, Kind::Text);
+            None
+        }
+        _ => {
+            missing(d, path, key, o.start);
+            None
+        }
+    }
+}
+
 struct Obs {
     region: String,
     period: String,
@@ -159,8 +104,9 @@ struct Obs {
     status: Option<Status>,
 }
 
-pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Option<Dataset> {
-    if let Some(f) = root.get("format").and_then(Json::as_str) {
+/// Everything but the observations.
+fn metadata(root: &Obj, d: &mut Diags) -> IndicatorMeta {
+    if let Some(f) = root.str("format", Optional, d) {
         if f != FORMAT {
             d.warn(
                 "FORMAT_VERSION",
@@ -173,13 +119,13 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
             );
         }
     }
-    let id = match root.get("id").and_then(Json::as_str) {
+    let id = match root.str("id", Optional, d) {
         Some(id) if !id.trim().is_empty() => id.to_string(),
         _ => {
             d.error_hint(
                 "MISSING_FIELD",
                 "$.id",
-                root.start,
+                root.start(),
                 Msg::new("Mangler «id»", "Missing \"id\""),
                 Msg::new(
                     "Gi indikatoren en kort id, for eksempel \"barn-med-tiltak\"",
@@ -189,111 +135,95 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
             String::new()
         }
     };
-    let title = i18n(
-        root.get("title"),
-        "$.title",
-        d,
-        true,
-        ("tittel («title»)", "a title (\"title\")"),
-    )
-    .unwrap_or_default();
-    let description = i18n(
-        root.get("description"),
-        "$.description",
-        d,
-        true,
-        (
-            "beskrivelse («description»)",
-            "a description (\"description\")",
-        ),
-    )
-    .unwrap_or_default();
-    let unit = i18n(
-        root.get("unit"),
-        "$.unit",
-        d,
-        true,
-        ("enhet («unit»)", "a unit (\"unit\")"),
-    )
-    .unwrap_or_default();
-    let decimals = match root.get("decimals") {
+    let title = root.text("title", Required, d).unwrap_or_default();
+    let description = root.text("description", Required, d).unwrap_or_default();
+    let unit = root.text("unit", Required, d).unwrap_or_default();
+    let decimals = match root.f64("decimals", Optional, d) {
         None => 0,
-        Some(j) => match j.as_f64() {
-            Some(n) if n >= 0.0 && n <= 6.0 && n.fract() == 0.0 => n as u8,
-            _ => {
-                d.warn(
-                    "BAD_DECIMALS",
-                    "$.decimals",
-                    j.start,
-                    Msg::new(
-                        "«decimals» skal være et heltall fra 0 til 6; bruker 0",
-                        "\"decimals\" should be a whole number from 0 to 6; using 0",
-                    ),
-                );
-                0
-            }
-        },
+        Some(n) if (0.0..=6.0).contains(&n) && n.fract() == 0.0 => n as u8,
+        Some(_) => {
+            root.bad(
+                "BAD_DECIMALS",
+                "decimals",
+                "et heltall fra 0 til 6",
+                "a whole number from 0 to 6",
+                d,
+            );
+            0
+        }
     };
-    let rate = root.get("rate").and_then(|r| {
-        let per = r.get("per").and_then(Json::as_f64).unwrap_or(1.0);
-        let numerator = i18n(
-            r.get("numerator"),
-            "$.rate.numerator",
-            d,
-            true,
-            ("teller («numerator»)", "a numerator (\"numerator\")"),
-        )?;
-        let denominator = i18n(
-            r.get("denominator"),
-            "$.rate.denominator",
-            d,
-            true,
-            ("nevner («denominator»)", "a denominator (\"denominator\")"),
-        )?;
+    let rate = root.obj("rate", Optional, d).and_then(|r| {
+        let per = r.f64("per", Optional, d).unwrap_or(1.0);
+        let numerator = r.text("numerator", Required, d);
+        let denominator = r.text("denominator", Required, d);
         Some(Rate {
             per,
-            numerator,
-            denominator,
+            numerator: numerator?,
+            denominator: denominator?,
         })
     });
-    let direction = match root.get("higher_is").and_then(Json::as_str) {
+    let direction = match root.str("higher_is", Optional, d) {
         Some("better") => Direction::HigherIsBetter,
         Some("worse") => Direction::HigherIsWorse,
         Some("neither") | None => Direction::Neither,
-        Some(other) => {
-            d.warn(
+        Some(_) => {
+            root.bad(
                 "BAD_FIELD",
-                "$.higher_is",
-                root.get("higher_is").map_or(0, |j| j.start),
-                Msg::new(
-                    format!("«higher_is» er «{other}»; bruk better, worse eller neither"),
-                    format!("\"higher_is\" is \"{other}\"; use better, worse or neither"),
-                ),
+                "higher_is",
+                "better, worse eller neither",
+                "better, worse or neither",
+                d,
             );
             Direction::Neither
         }
     };
-    let source = root.get("source");
-    let source_url = source
-        .and_then(|s| s.get("url"))
-        .and_then(Json::as_str)
-        .and_then(|u| {
-            if safe_link(u) {
-                Some(u.to_string())
-            } else {
-                d.warn(
-                    "UNSAFE_LINK",
-                    "$.source.url",
-                    source.and_then(|s| s.get("url")).map_or(0, |j| j.start),
-                    Msg::new(
-                        "Lenken er ikke http(s) og vises ikke",
-                        "The link is not http(s) and is not shown",
-                    ),
-                );
-                None
+    // `source` is a name, or `{"name": …, "url": …, "table": …}`.
+    let (mut source, mut source_url, mut table) = (None, None, None);
+    match root.get("source") {
+        None => {}
+        Some(Json {
+            v: JVal::Str(name), ..
+        }) => source = Some(name.to_string()),
+        Some(_) => {
+            if let Some(s) = root.obj("source", Optional, d) {
+                source = s.string("name", Optional, d);
+                table = s.string("table", Optional, d);
+                source_url = s.str("url", Optional, d).and_then(|u| {
+                    if safe_link(u) {
+                        return Some(u.to_string());
+                    }
+                    d.warn(
+                        "UNSAFE_LINK",
+                        "$.source.url",
+                        s.get("url").map_or(0, |j| j.start),
+                        Msg::new(
+                            "Lenken er ikke http(s) og vises ikke",
+                            "The link is not http(s) and is not shown",
+                        ),
+                    );
+                    None
+                });
             }
-        });
-    let meta = IndicatorMeta {
+        }
+    }
+    let summable = match root.str("aggregation", Optional, d) {
+        None | Some("none") => false,
+        Some("sum") => true,
+        Some(_) => {
+            root.bad(
+                "BAD_FIELD",
+                "aggregation",
+                "\"sum\" eller \"none\"",
+                "\"sum\" or \"none\"",
+                d,
+            );
+            false
+        }
+    };
+    if summable && rate.is_some() {
+        d.warn("BAD_FIELD", "$.aggregation", root.get("aggregation").map_or(0, |j| j.start), Msg::new("En andel slås sammen med teller og nevner, ikke ved å summere; «aggregation» blir ikke brukt", "A rate is combined by its numerator and denominator, not summed; \"aggregation\" is not used"));
+    }
+    IndicatorMeta {
         id,
         title,
         description,
@@ -301,99 +231,30 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
         decimals,
         rate,
         direction,
-        source: source
-            .and_then(|s| s.get("name").or(Some(s)))
-            .and_then(Json::as_str)
-            .map(str::to_string),
+        source,
         source_url,
-        table: source
-            .and_then(|s| s.get("table"))
-            .and_then(Json::as_str)
-            .map(str::to_string),
-        licence: root
-            .get("licence")
-            .and_then(Json::as_str)
-            .map(str::to_string),
-        demo: root.get("demo").is_some_and(|v| v.v == JVal::Bool(true)),
-        summable: match root.get("aggregation").map(|j| (j, j.as_str())) {
-            None | Some((_, Some("none"))) => false,
-            Some((_, Some("sum"))) => true,
-            Some((j, _)) => {
-                d.warn(
-                    "BAD_FIELD",
-                    "$.aggregation",
-                    j.start,
-                    Msg::new(
-                        "«aggregation» skal være \"sum\" eller \"none\"",
-                        "\"aggregation\" should be \"sum\" or \"none\"",
-                    ),
-                );
-                false
-            }
-        },
-        updated: root
-            .get("updated")
-            .and_then(Json::as_str)
-            .map(str::to_string),
+        table,
+        licence: root.string("licence", Optional, d),
+        demo: root.flag("demo", d),
+        summable,
+        updated: root.string("updated", Optional, d),
         ..Default::default()
-    };
-    if meta.summable && meta.rate.is_some() {
-        d.warn("BAD_FIELD", "$.aggregation", root.get("aggregation").map_or(0, |j| j.start), Msg::new("En andel slås sammen med teller og nevner, ikke ved å summere; «aggregation» blir ikke brukt", "A rate is combined by its numerator and denominator, not summed; \"aggregation\" is not used"));
     }
+}
 
-    let Some(values) = root.get("values") else {
-        d.error(
-            "MISSING_FIELD",
-            "$.values",
-            root.start,
-            Msg::new("Mangler «values»", "Missing \"values\""),
-        );
-        return None;
-    };
-    let Some(items) = values.as_arr() else {
-        d.error(
-            "WRONG_TYPE",
-            "$.values",
-            values.start,
-            Msg::new(
-                "«values» skal være en liste",
-                "\"values\" should be an array",
-            ),
-        );
-        return None;
-    };
+pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Option<Dataset> {
+    let meta = metadata(&Obj::root(json), d);
+    let items = Obj::root(json).arr("values", Required, d)?;
     let mut obs = Vec::with_capacity(items.len());
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for (i, o) in items.iter().enumerate() {
         let p = path_index("$.values", i);
         if o.as_obj().is_none() {
-            d.error(
-                "WRONG_TYPE",
-                &p,
-                o.start,
-                Msg::new(
-                    "Hver observasjon skal være et objekt",
-                    "Each observation should be an object",
-                ),
-            );
+            wrong_type(d, &p, o, Required, Kind::Object);
             continue;
         }
-        let text = |k: &str, d: &mut Diags| -> Option<String> {
-            match o.get(k).map(|j| &j.v) {
-                Some(JVal::Str(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-                Some(JVal::Num(n)) => Some(format!("{n}")),
-                _ => {
-                    d.error(
-                        "MISSING_FIELD",
-                        &path_key(&p, k),
-                        o.start,
-                        Msg::new(format!("Mangler «{k}»"), format!("Missing \"{k}\"")),
-                    );
-                    None
-                }
-            }
-        };
-        let (Some(region), Some(period)) = (text("region", d), text("period", d)) else {
+        let (Some(region), Some(period)) = (code(o, &p, "region", d), code(o, &p, "period", d))
+        else {
             continue;
         };
         if registry.resolve(&region).is_none() {
@@ -439,15 +300,7 @@ pub fn read(root: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
                 v: JVal::Str(s), ..
             }) => Some(Status::parse(s)),
             Some(j) => {
-                d.warn(
-                    "WRONG_TYPE",
-                    &path_key(&p, "status"),
-                    j.start,
-                    Msg::new(
-                        "«status» skal være tekst, for eksempel \":\"",
-                        "\"status\" should be text, e.g. \":\"",
-                    ),
-                );
+                wrong_type(d, &path_key(&p, "status"), j, Optional, Kind::Text);
                 None
             }
         };
