@@ -16,4 +16,4 @@ echo "== release build into dist-e2e/"
 trunk build --release --offline --dist dist-e2e
 
 echo "== conformance with jsonstat-toolkit, then end-to-end tests (Chromium + axe-core)"
-node --test --test-concurrency=1 tests/conformance/ tests/e2e/
+node --test --test-concurrency=1 tests/structure/ tests/conformance/ tests/e2e/

@@ -31,6 +31,17 @@ pub fn Chart(
     }
 }
 
+/// The width a chart is drawn at: the panel's inner width (page and panel
+/// padding taken off), so its text keeps its size on phones and desktops.
+pub fn chart_width(viewport: f64) -> f32 {
+    let padding = if viewport >= 768.0 {
+        2.0 * 16.0 + 2.0 * 24.0
+    } else {
+        4.0 * 16.0
+    };
+    (viewport.min(72.0 * 16.0) - padding).clamp(256.0, 1088.0) as f32
+}
+
 /// charts-rs measures text with its embedded Roboto; the SVG names fallbacks
 /// so that viewers without Roboto still get a sans-serif face of similar width.
 const FONT: &str = "Roboto, Arial, Helvetica, sans-serif";

@@ -1,30 +1,27 @@
 //! Innsyn's web app: a Leptos single-page app, all state in the query string.
 //!
-//! - [`app`]: the page and its components;
-//! - [`load`]: loading the catalog and indicator files, with their loading and error states;
-//! - [`io`]: the only module that fetches files or touches the address bar;
-//! - [`charts`]: the only module that calls charts-rs;
-//! - [`indicator`]: one indicator for all 48: explanation, year, map, ranking;
-//! - [`overview`]: the first page: search, region links, tile map, ranking;
-//! - [`municipality`]: the municipality profile and the municipality search;
-//! - [`region`]: the region dashboard (counties and regional councils);
-//! - [`cooperation`]: the simulator of a shared child welfare service;
-//! - [`trend`]: a computed figure over time, chart and table, shared by both;
-//! - [`validate`]: the page where publishers check a file in the browser;
-//! - [`panic`]: the friendly message shown if the app panics.
+//! Layers, top to bottom (a module imports only from its own layer's
+//! allowed modules and the layers below; `tests/structure` checks it):
+//!
+//! - [`app`]: the shell — contexts, header, footer, the "Bygg inn" dialog,
+//!   view → page;
+//! - [`pages`]: one module per page; pages never import pages;
+//! - [`components`]: figure shell, chart, ranking, trend, map, cards, search;
+//!   they never import pages or the shell;
+//! - the bottom: [`load`] (catalog and indicator files, with their loading
+//!   and error states), [`nav`] (the URL state), [`io`] (the only module
+//!   that fetches or touches the address bar), [`charts`] (the only module
+//!   that calls charts-rs), [`panic`] (the friendly message shown if the
+//!   app panics).
 
 pub mod app;
 pub mod charts;
-pub mod cooperation;
-pub mod indicator;
+pub mod components;
 pub mod io;
 pub mod load;
-pub mod municipality;
-pub mod overview;
+pub mod nav;
+pub mod pages;
 pub mod panic;
-pub mod region;
-pub mod trend;
-pub mod validate;
 
 /// Reads a file's text exactly as the app does, with the region registry in
 /// `regions`, and returns its number of cells. Exported for the reader

@@ -13,16 +13,17 @@ use innsyn_core::catalog::{self, Catalog, IndicatorDef};
 use innsyn_core::define::{self, Source};
 use innsyn_core::diag::{Diagnostic, Severity};
 use innsyn_core::i18n::{Lang, T};
+use innsyn_core::json::ParseError;
 use innsyn_core::model::Dataset;
 use innsyn_core::query::Query;
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
 use innsyn_core::ssb;
+use leptos::context::Provider;
 use leptos::prelude::*;
-use leptos::tachys::reactive_graph::OwnedView;
 
-use crate::app::{fetch_error_text, parse_error_text, Nav};
-use crate::io;
+use crate::io::{self, FetchError};
+use crate::nav::Nav;
 
 /// The bundled catalog, used unless `?catalog=` names another.
 pub const DEFAULT_CATALOG: &str = "data/catalog.json";
@@ -294,18 +295,15 @@ pub fn with_site<V: IntoView + 'static>(
             .catalog
             .unwrap_or_else(|| DEFAULT_CATALOG.to_string())
     });
-    let site = LocalResource::new(move || load_site(url.get(), nav.query.get_untracked().lang));
+    let site = LocalResource::new(move || load_site(url.get(), nav.lang.get_untracked()));
+    let body = Arc::new(body);
     move || match site.get() {
         None => loading(nav),
         Some(Err((file, msg))) => failed(nav, file, msg),
         Some(Ok((catalog, registry))) => {
-            let owner = Owner::current().expect("rendered inside the app").child();
-            let view = owner.with(|| {
-                provide_context(catalog);
-                provide_context(registry);
-                body()
-            });
-            OwnedView::new_with_owner(view, owner).into_any()
+            let body = body.clone();
+            view! { <Provider value=catalog><Provider value=registry>{body()}</Provider></Provider> }
+                .into_any()
         }
     }
 }
@@ -324,7 +322,7 @@ pub fn load(def: IndicatorDef) -> DatasetLoad {
             def.clone(),
             catalog.clone(),
             registry.clone(),
-            nav.query.get_untracked().lang,
+            nav.lang.get_untracked(),
         )
     })
 }
@@ -382,7 +380,7 @@ fn indicator_view<V: IntoView + 'static>(
     let def = Memo::new(move |_| def());
     let data = LocalResource::new(move || {
         let (catalog, registry) = (catalog.clone(), registry.clone());
-        let lang = nav.query.get_untracked().lang;
+        let lang = nav.lang.get_untracked();
         let def = def.get();
         async move {
             match def {
@@ -392,4 +390,30 @@ fn indicator_view<V: IntoView + 'static>(
         }
     });
     move || render(nav, data.get(), def.get_untracked().as_ref(), page, &body)
+}
+
+pub fn fetch_error_text(e: &FetchError, lang: Lang) -> String {
+    match (e, lang) {
+        (FetchError::Status(404, _), Lang::En) => "The file was not found (404).".into(),
+        (FetchError::Status(404, _), Lang::Nn) => "Fann ikkje fila (404).".into(),
+        (FetchError::Status(404, _), Lang::Nb) => "Fant ikke fila (404).".into(),
+        (FetchError::Status(s, t), Lang::En) => format!("The server answered {s} {t}."),
+        (FetchError::Status(s, t), _) => format!("Tjeneren svarte {s} {t}."),
+        (FetchError::TooLarge(n), Lang::En) => {
+            format!("The file is too large ({} MB).", n / 1_000_000)
+        }
+        (FetchError::TooLarge(n), _) => format!("Fila er for stor ({} MB).", n / 1_000_000),
+        (FetchError::Network(m), Lang::En) => format!("Network error: {m}"),
+        (FetchError::Network(m), Lang::Nn) => format!("Nettverksfeil: {m}"),
+        (FetchError::Network(m), Lang::Nb) => format!("Nettverksfeil: {m}"),
+    }
+}
+
+/// "Line 3, column 8: …" for a file that is not JSON.
+pub fn parse_error_text(e: &ParseError, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Line {}, column {}: {}", e.line, e.col, e.message_en()),
+        Lang::Nn => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
+        Lang::Nb => format!("Linje {}, kolonne {}: {}", e.line, e.col, e.message_nb()),
+    }
 }

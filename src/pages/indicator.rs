@@ -13,9 +13,10 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{Nav, RankingFigure};
+use crate::components::map::MunicipalityMap;
+use crate::components::ranking::RankingFigure;
 use crate::load::{self, with_indicator_page};
-use crate::overview::MunicipalityMap;
+use crate::nav::Nav;
 
 #[component]
 pub fn IndicatorPage() -> impl IntoView {
@@ -120,7 +121,7 @@ fn body(
                 let checked = current.as_deref() == value;
                 view! {
                     <label class="radio">
-                        <input type="radio" name="measure" checked=checked on:change=move |_| nav.go(Query { measure: value.map(str::to_string), ..nav.query.get() })/>
+                        <input type="radio" name="measure" checked=checked on:change=move |_| nav.go(Query { measure: value.map(str::to_string), ..nav.query.get_untracked() })/>
                         {label}
                     </label>
                 }
@@ -151,7 +152,7 @@ fn body(
             <label for="indicator-page-select">{nav.t(T::ChooseIndicatorPage)}</label>
             <select id="indicator-page-select" on:change=move |ev| {
                 if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
-                    nav.go(Query { indicator: Some(v), year: None, measure: None, ..nav.query.get() });
+                    nav.go(Query { indicator: Some(v), year: None, measure: None, ..nav.query.get_untracked() });
                 }
             }>
                 {ids.into_iter().map(|(id, title)| {
@@ -180,7 +181,7 @@ fn body(
                 aria-valuetext=move || year.get()
                 on:input=move |ev| {
                     if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.value().parse::<u16>().ok()) {
-                        nav.replace(Query { year: Some(v), ..nav.query.get() });
+                        nav.replace(Query { year: Some(v), ..nav.query.get_untracked() });
                     }
                 }
             />

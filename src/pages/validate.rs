@@ -13,8 +13,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::app::{fetch_error_text, parse_error_text, Nav};
 use crate::io;
+use crate::load::{fetch_error_text, parse_error_text};
+use crate::nav::Nav;
 
 /// What the page shows about one checked file.
 #[derive(Debug, Clone)]

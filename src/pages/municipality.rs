@@ -10,14 +10,16 @@ use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, format_change, reason, trend};
-use innsyn_core::query::{Query, View};
+use innsyn_core::query::View;
 use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::app::{big_value, chart_width, source_and_toggle, value_cell, Nav};
-use crate::charts::{self, Chart};
+use crate::charts::{self, chart_width, Chart};
+use crate::components::cards::{big_value, value_cell};
+use crate::components::figure::source_and_toggle;
+use crate::components::search::MunicipalitySearch;
 use crate::load::{self, with_indicator};
+use crate::nav::Nav;
 
 /// The municipality shown when the link names none: Hamar.
 pub const DEFAULT_MUNICIPALITY: &str = "3403";
@@ -68,60 +70,6 @@ pub fn MunicipalityPage() -> impl IntoView {
                 .collect_view()
                 .into_any(),
         }}
-    }
-}
-
-/// Search as you type: a text field with the 48 names as suggestions
-/// (a native datalist: keyboard and screen-reader friendly).
-#[component]
-pub fn MunicipalitySearch() -> impl IntoView {
-    let nav = expect_context::<Nav>();
-    let registry = expect_context::<Arc<Registry>>();
-    let names: Vec<(String, String)> = registry
-        .municipalities
-        .iter()
-        .map(|m| (m.name.clone(), m.id.clone()))
-        .collect();
-    let lookup = names.clone();
-    let go = move |value: String| {
-        let v = value.trim().to_lowercase();
-        if let Some((_, id)) = lookup
-            .iter()
-            .find(|(n, id)| n.to_lowercase() == v || *id == v)
-        {
-            nav.go(Query {
-                view: View::Municipality,
-                region: Some(id.clone()),
-                ..nav.query.get()
-            });
-        }
-    };
-    let go2 = go.clone();
-    view! {
-        <div class="picker search">
-            <label for="muni-search">{nav.t(T::ChooseMunicipality)}</label>
-            <p class="hint" id="muni-search-hint">{nav.t(T::ChooseMunicipalityHint)}</p>
-            <input
-                id="muni-search"
-                type="search"
-                list="muni-names"
-                autocomplete="off"
-                aria-describedby="muni-search-hint"
-                on:change=move |ev| {
-                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        go(i.value());
-                    }
-                }
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Enter" {
-                        if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            go2(i.value());
-                        }
-                    }
-                }
-            />
-            <datalist id="muni-names">{names.into_iter().map(|(n, _)| view! { <option value=n></option> }).collect_view()}</datalist>
-        </div>
     }
 }
 

@@ -16,9 +16,11 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{big_value, left_out_list, Nav, RankingFigure};
+use crate::components::cards::{big_value, left_out_list};
+use crate::components::ranking::RankingFigure;
+use crate::components::trend::TrendFigure;
 use crate::load::{self, with_indicator};
-use crate::trend::TrendFigure;
+use crate::nav::Nav;
 
 /// The region shown when the link names none: Hedmark.
 pub const DEFAULT_REGION: &str = "04";
@@ -89,7 +91,7 @@ fn RegionPicker(region: Memo<String>) -> impl IntoView {
                 on:change=move |ev| {
                     let value = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value());
                     if let Some(v) = value {
-                        nav.go(Query { view: View::Region, region: Some(v), ..nav.query.get() });
+                        nav.go(Query { view: View::Region, region: Some(v), ..nav.query.get_untracked() });
                     }
                 }
             >

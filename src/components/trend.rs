@@ -9,8 +9,10 @@ use innsyn_core::model::IndicatorMeta;
 use innsyn_core::present::{self, Line};
 use leptos::prelude::*;
 
-use crate::app::{chart_width, source_and_toggle, value_cell, Nav};
-use crate::charts::{self, Chart};
+use crate::charts::{self, chart_width, Chart};
+use crate::components::cards::value_cell;
+use crate::components::figure::source_and_toggle;
+use crate::nav::Nav;
 
 #[component]
 pub fn TrendFigure(

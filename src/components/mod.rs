@@ -1,0 +1,17 @@
+//! Components: the pieces pages are made of. They never import a page or
+//! the shell; they may use each other and the bottom layer (`nav`, `load`,
+//! `io`, `charts`).
+//!
+//! - [`figure`]: a figure's source line and its chart ⇄ table toggle;
+//! - [`ranking`]: the municipalities ranked, chart and table;
+//! - [`trend`]: a figure over time against its comparison lines;
+//! - [`map`]: the tile map and the choropleth;
+//! - [`cards`]: a card's headline figure, members left out, table cells;
+//! - [`search`]: the municipality search field.
+
+pub mod cards;
+pub mod figure;
+pub mod map;
+pub mod ranking;
+pub mod search;
+pub mod trend;

@@ -1,0 +1,106 @@
+//! The URL state every component reads: the query string (Innsyn's public
+//! API, `innsyn_core::query`), the language and view derived from it, and
+//! the viewport width. Bottom layer: uses only [`crate::io`].
+
+use innsyn_core::i18n::{Lang, T};
+use innsyn_core::query::{Query, View};
+use leptos::prelude::*;
+
+use crate::io;
+
+/// The URL state, shared by every component (`expect_context::<Nav>()`).
+#[derive(Clone, Copy)]
+pub struct Nav {
+    /// Window width in CSS pixels, kept current on resize.
+    pub viewport: ReadSignal<f64>,
+    pub query: ReadSignal<Query>,
+    /// The language alone: text re-renders when it changes, not on every
+    /// change of the query (a step of the year slider re-renders only what
+    /// depends on the year).
+    pub lang: Memo<Lang>,
+    /// The view alone: the page is rebuilt only when it changes.
+    pub view: Memo<View>,
+    /// What a link to another page keeps (language, embed mode, catalog).
+    site: Memo<Query>,
+    set_query: WriteSignal<Query>,
+}
+
+impl Nav {
+    /// An interface string that follows the language. Every call returns the
+    /// same closure type, so the renderer is compiled once for all of them
+    /// (dozens of distinct closures made the wasm tens of KiB larger).
+    pub fn t(self, key: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || key.get(self.lang.get())
+    }
+
+    /// The current language (tracked: the caller re-runs when it changes).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Another page of the site, keeping language, embed mode and catalog.
+    pub fn page(&self, view: View) -> Query {
+        Query {
+            view,
+            ..self.site.get()
+        }
+    }
+
+    /// Another page of the site about `region`.
+    pub fn to(&self, view: View, region: String) -> Query {
+        Query {
+            region: Some(region),
+            ..self.page(view)
+        }
+    }
+
+    /// Goes to a new query: a new history entry, and the page follows.
+    pub fn go(&self, q: Query) {
+        io::push_query(&q.to_query_string());
+        self.set_query.set(q);
+    }
+
+    /// Changes the query in place (no new history entry).
+    pub fn replace(&self, q: Query) {
+        io::replace_query(&q.to_query_string());
+        self.set_query.set(q);
+    }
+}
+
+/// The `href` of a link to `q`: its canonical query string ("?" for the
+/// default page, so the link stays on this page).
+pub fn href(q: &Query) -> String {
+    let s = q.to_query_string();
+    if s.is_empty() {
+        "?".to_string()
+    } else {
+        s
+    }
+}
+
+/// Sets up what every component expects: the URL state (following
+/// back/forward) and the viewport width, provided as context.
+pub fn provide_app_context() -> Nav {
+    let (query, set_query) = signal(Query::parse(&io::location_search()));
+    let (viewport, set_viewport) = signal(io::viewport_width());
+    let nav = Nav {
+        viewport,
+        query,
+        lang: Memo::new(move |_| query.with(|q| q.lang)),
+        view: Memo::new(move |_| query.with(|q| q.view)),
+        site: Memo::new(move |_| query.with(|q| q.page(View::Overview))),
+        set_query,
+    };
+    provide_context(nav);
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        set_query.set(Query::parse(&io::location_search()))
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        set_viewport.set(io::viewport_width())
+    });
+    on_cleanup(move || {
+        popstate.remove();
+        resize.remove();
+    });
+    nav
+}

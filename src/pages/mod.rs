@@ -1,0 +1,16 @@
+//! The pages, one module each; the shell maps the view to one of them.
+//! Pages never import pages: what two pages share is a component.
+//!
+//! - [`overview`]: the first page: search, region links, map, ranking, the 48;
+//! - [`region`]: the region dashboard (counties and regional councils);
+//! - [`municipality`]: the municipality profile;
+//! - [`indicator`]: one indicator for all 48: explanation, year, map, ranking;
+//! - [`cooperation`]: the simulator of a shared child welfare service;
+//! - [`validate`]: the page where publishers check a file in the browser.
+
+pub mod cooperation;
+pub mod indicator;
+pub mod municipality;
+pub mod overview;
+pub mod region;
+pub mod validate;

@@ -1,0 +1,194 @@
+//! The overview (`?view=overview`, the default page): find a municipality,
+//! county or regional council; a tile map of the 48 coloured by a chosen
+//! indicator (`?indicator=`, `?year=`); the ranking; the list of the 48.
+
+use std::sync::Arc;
+
+use innsyn_core::catalog::{Boundaries, Catalog};
+use innsyn_core::i18n::T;
+use innsyn_core::model::I18nText;
+use innsyn_core::present;
+use innsyn_core::query::{Query, View};
+use innsyn_core::registry::Registry;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::map::MunicipalityMap;
+use crate::components::ranking::RankingFigure;
+use crate::components::search::MunicipalitySearch;
+use crate::load::{self, with_indicator};
+use crate::nav::Nav;
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    view! {
+        <h1>{nav.t(T::Tagline)}</h1>
+        <MunicipalitySearch/>
+        <RegionLinks/>
+        {
+            let cat = expect_context::<Arc<Catalog>>();
+            let cat2 = cat.clone();
+            // The chosen indicator, or the first in the catalog.
+            let chosen = Memo::new(move |_| {
+                let wanted = nav.query.get().indicator;
+                wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
+            });
+            let options: Vec<(String, Option<I18nText>)> = cat
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), i.overrides.title.clone()))
+                .collect();
+            view! { <IndicatorMap chosen=chosen options=options boundaries=cat.boundaries.clone()/> }
+        }
+        <MunicipalityList/>
+    }
+}
+
+/// Links to the region dashboards.
+#[component]
+fn RegionLinks() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let mut groups: Vec<(String, String)> = ["04", "05", "34"]
+        .iter()
+        .filter_map(|id| {
+            registry
+                .county_name(id)
+                .map(|n| (id.to_string(), n.to_string()))
+        })
+        .collect();
+    groups.extend(
+        registry
+            .councils
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone())),
+    );
+    view! {
+        <nav class="region-links" aria-labelledby="region-links-h">
+            <h2 id="region-links-h">{nav.t(T::RegionsLinks)}</h2>
+            <ul>
+                {groups.into_iter().map(|(id, name)| {
+                    let id2 = id.clone();
+                    view! {
+                        <li><a
+                            href=move || nav.to(View::Region, id.clone()).to_query_string()
+                            on:click=move |ev| { ev.prevent_default(); nav.go(nav.to(View::Region, id2.clone())); }
+                        >{name}</a></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn IndicatorMap(
+    chosen: Memo<Option<innsyn_core::catalog::IndicatorDef>>,
+    options: Vec<(String, Option<I18nText>)>,
+    boundaries: Option<Boundaries>,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    with_indicator(
+        move || chosen.get(),
+        move |ds| {
+            let current = chosen.get_untracked().map(|c| c.id).unwrap_or_default();
+            let meta = ds.meta.clone().unwrap_or_default();
+            let options = options.clone();
+            let select = view! {
+                <div class="picker">
+                    <label for="indicator-select">{nav.t(T::ChooseIndicator)}</label>
+                    <select id="indicator-select" on:change=move |ev| {
+                        if let Some(v) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()) {
+                            nav.go(Query { indicator: Some(v), ..nav.query.get_untracked() });
+                        }
+                    }>
+                        // Others are named by the catalog's title, else by id:
+                        // naming them from their files would cost a fetch each.
+                        {options.into_iter().map(|(id, title)| {
+                            let m = meta.clone();
+                            let selected = id == current;
+                            let label = id.clone();
+                            view! { <option value=id selected=selected>{move || match (selected, &title) {
+                                (true, _) => m.title.get(nav.lang()).to_string(),
+                                (false, Some(t)) => t.get(nav.lang()).to_string(),
+                                (false, None) => label.clone(),
+                            }}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            };
+            let year = nav.query.get_untracked().year.map(|y| y.to_string());
+            let ranking = present::ranking(&ds, &registry, year.as_deref())
+                .or_else(|| present::ranking(&ds, &registry, None));
+            let file = chosen
+                .get_untracked()
+                .map(|c| load::file_of(&c))
+                .unwrap_or_default();
+            let boundaries = boundaries.clone();
+            view! {
+                {select}
+                {match ranking {
+                    None => view! { <p class="empty" role="status">{nav.t(T::EmptyData)}</p> }.into_any(),
+                    Some(r) => view! {
+                        <MunicipalityMap ranking=r.clone() boundaries=boundaries/>
+                        <section class="panel"><RankingFigure ranking=r file=file/></section>
+                    }
+                    .into_any(),
+                }}
+            }
+        },
+    )
+}
+
+/// The 48 municipalities with their numbers over time, county and regional council.
+#[component]
+pub fn MunicipalityList() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    view! {
+        <section class="panel" aria-labelledby="munis-h">
+            <h2 id="munis-h">{nav.t(T::Municipalities)}</h2>
+            <p>{nav.t(T::MunicipalitiesIntro)}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Municipalities.get(nav.lang()), T::Table.get(nav.lang()))>
+                <table class="municipalities">
+                    <thead>
+                        <tr>
+                            <th scope="col">{nav.t(T::Municipality)}</th>
+                            <th scope="col">{move || T::Number2017.get(nav.lang())}</th>
+                            <th scope="col">{move || T::Number2020.get(nav.lang())}</th>
+                            <th scope="col">{move || T::Number2024.get(nav.lang())}</th>
+                            <th scope="col">{nav.t(T::County)}</th>
+                            <th scope="col">{nav.t(T::RegionalCouncil)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang = nav.lang();
+                            registry
+                                .municipalities
+                                .iter()
+                                .map(|m| {
+                                    let county = registry.county_name(m.old_county()).unwrap_or_default().to_string();
+                                    let council = m.council.as_ref().and_then(|c| registry.councils.iter().find(|g| &g.id == c)).map(|g| g.name.clone()).unwrap_or_default();
+                                    let council = if m.council_unverified { format!("{council} ({})", T::Unverified.get(lang)) } else { council };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{m.name.clone()}</th>
+                                            <td>{m.code_in(2019).to_string()}</td>
+                                            <td>{m.code_in(2020).to_string()}</td>
+                                            <td>{m.code_in(2024).to_string()}</td>
+                                            <td>{county}</td>
+                                            <td>{council}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
