@@ -6,8 +6,8 @@
 //! Deterministic: the same command writes the same bytes (a test checks that
 //! the committed files are exactly what this writes).
 
+use crate::file::{to_text, Indicator, Num, Observation, Rate, Source, Text};
 use innsyn_core::registry::Registry;
-use serde_json::{json, Value};
 
 pub const YEARS: std::ops::RangeInclusive<u16> = 2017..=2024;
 
@@ -67,53 +67,84 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-fn text(nb: &str, nn: &str, en: &str) -> Value {
-    json!({ "nb": nb, "nn": nn, "en": en })
+/// An observation written as the demonstration files have it (`262.0`).
+type Obs = Observation<f64>;
+
+fn obs(y: &Year) -> Obs {
+    Observation {
+        denominator: None,
+        numerator: None,
+        period: y.period.clone(),
+        region: y.code.clone(),
+        status: None,
+        value: None,
+    }
 }
 
-fn indicator(id: &str, head: Value, values: Vec<Value>) -> Value {
-    let mut doc = json!({
-        "format": "innsyn-indicator/1",
-        "id": id,
-        "demo": true,
-        "source": { "name": "Innsyn (fiktive demonstrasjonstall)" },
-        "licence": "CC0-1.0",
+/// The metadata every demonstration file shares.
+fn indicator(
+    id: &str,
+    title: Text,
+    description: Text,
+    unit: Text,
+    values: Vec<Obs>,
+) -> Indicator<f64> {
+    let mut doc = Indicator::new(id, values);
+    doc.demo = true;
+    doc.decimals = Some(1);
+    doc.higher_is = Some("neither".into());
+    doc.source = Some(Source {
+        name: Some("Innsyn (fiktive demonstrasjonstall)".into()),
+        ..Default::default()
     });
-    for (k, v) in head.as_object().into_iter().flatten() {
-        doc[k] = v.clone();
-    }
-    doc["values"] = Value::Array(values);
+    doc.licence = Some("CC0-1.0".into());
+    doc.title = Some(title);
+    doc.description = Some(description);
+    doc.unit = Some(unit);
     doc
 }
 
+fn rate(per: f64, numerator: Text, denominator: Text) -> Option<Rate> {
+    Some(Rate {
+        denominator,
+        numerator,
+        per: Num(per),
+    })
+}
+
 /// A rate observation: suppressed when the count is below 5, as SSB does.
-fn rate_obs(y: &Year, num: f64, den: f64, per: f64) -> Value {
-    let mut o = json!({ "region": y.code, "period": y.period });
+fn rate_obs(y: &Year, num: f64, den: f64, per: f64) -> Obs {
+    let mut o = obs(y);
     if y.unreported {
-        o["value"] = Value::Null;
-        o["status"] = json!("..");
+        o.status = Some("..".into());
     } else if y.with_measures < 5.0 {
-        o["value"] = Value::Null;
-        o["status"] = json!(":");
-        o["denominator"] = json!(den);
+        o.status = Some(":".into());
+        o.denominator = Some(den);
     } else {
-        o["value"] = json!(round1(num / den * per));
-        o["numerator"] = json!(num);
-        o["denominator"] = json!(den);
+        o.value = Some(round1(num / den * per));
+        o.numerator = Some(num);
+        o.denominator = Some(den);
     }
     o
 }
 
 /// Made-up national comparison rows (SSB codes EAK, Landet, and EAKUO,
 /// Landet uten Oslo) for a rate: numerator and denominator at national scale.
-fn national(num_per_den: f64, per: f64, den_scale: f64) -> Vec<Value> {
+fn national(num_per_den: f64, per: f64, den_scale: f64) -> Vec<Obs> {
     let mut out = Vec::new();
     for (code, level) in [("EAK", 1.0), ("EAKUO", 1.04)] {
         for (k, year) in YEARS.enumerate() {
             let den = (den_scale * (1.0 - 0.004 * k as f64)).round();
             let num =
                 (den * num_per_den * level * (1.0 + 0.01 * (noise(code, k as u64) - 0.5))).round();
-            out.push(json!({ "region": code, "period": year.to_string(), "value": round1(num / den * per), "numerator": num, "denominator": den }));
+            out.push(Observation {
+                denominator: Some(den),
+                numerator: Some(num),
+                period: year.to_string(),
+                region: code.to_string(),
+                status: None,
+                value: Some(round1(num / den * per)),
+            });
         }
     }
     out
@@ -122,110 +153,109 @@ fn national(num_per_den: f64, per: f64, den_scale: f64) -> Vec<Value> {
 /// Every demonstration file: (file name, contents).
 pub fn files(reg: &Registry) -> Vec<(&'static str, String)> {
     let years = model(reg);
-    let tiltak = indicator(
+    let mut tiltak = indicator(
         "barn-med-tiltak",
-        json!({
-            "title": text("Barn med barnevernstiltak per 1000 barn", "Barn med barnevernstiltak per 1000 barn", "Children with child welfare measures per 1,000 children"),
-            "description": text(
-                "Barn med tiltak fra barnevernet i løpet av året, per 1000 innbyggere 0–17 år. Verken høyt eller lavt er godt i seg selv: et høyt tall kan bety store behov eller et barnevern som fanger opp mange. Små kommuner får store utslag av få barn. Fiktive tall laget av Innsyn.",
-                "Barn med tiltak frå barnevernet i løpet av året, per 1000 innbyggjarar 0–17 år. Verken høgt eller lågt er godt i seg sjølv: eit høgt tal kan tyde på store behov eller eit barnevern som fangar opp mange. Små kommunar får store utslag av få barn. Fiktive tal laga av Innsyn.",
-                "Children receiving child welfare measures during the year, per 1,000 inhabitants aged 0–17. Neither high nor low is good in itself: a high figure can mean great needs or a service that reaches many. A few children make large swings in small municipalities. Fictitious figures made by Innsyn."
-            ),
-            "unit": text("per 1000 barn 0–17 år", "per 1000 barn 0–17 år", "per 1,000 children aged 0–17"),
-            "decimals": 1,
-            "rate": { "per": 1000, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Innbyggere 0–17 år", "Innbyggjarar 0–17 år", "Inhabitants aged 0–17") },
-            "higher_is": "neither"
-        }),
+        Text::new(
+            "Barn med barnevernstiltak per 1000 barn",
+            "Barn med barnevernstiltak per 1000 barn",
+            "Children with child welfare measures per 1,000 children",
+        ),
+        Text::new(
+            "Barn med tiltak fra barnevernet i løpet av året, per 1000 innbyggere 0–17 år. Verken høyt eller lavt er godt i seg selv: et høyt tall kan bety store behov eller et barnevern som fanger opp mange. Små kommuner får store utslag av få barn. Fiktive tall laget av Innsyn.",
+            "Barn med tiltak frå barnevernet i løpet av året, per 1000 innbyggjarar 0–17 år. Verken høgt eller lågt er godt i seg sjølv: eit høgt tal kan tyde på store behov eller eit barnevern som fangar opp mange. Små kommunar får store utslag av få barn. Fiktive tal laga av Innsyn.",
+            "Children receiving child welfare measures during the year, per 1,000 inhabitants aged 0–17. Neither high nor low is good in itself: a high figure can mean great needs or a service that reaches many. A few children make large swings in small municipalities. Fictitious figures made by Innsyn.",
+        ),
+        Text::new(
+            "per 1000 barn 0–17 år",
+            "per 1000 barn 0–17 år",
+            "per 1,000 children aged 0–17",
+        ),
         years
             .iter()
             .map(|y| rate_obs(y, y.with_measures, y.children, 1000.0))
             .chain(national(0.034, 1000.0, 1_120_000.0))
             .collect(),
     );
-    let staff = indicator(
+    tiltak.rate = rate(
+        1000.0,
+        Text::new(
+            "Barn med tiltak",
+            "Barn med tiltak",
+            "Children with measures",
+        ),
+        Text::new(
+            "Innbyggere 0–17 år",
+            "Innbyggjarar 0–17 år",
+            "Inhabitants aged 0–17",
+        ),
+    );
+    let mut staff = indicator(
         "aarsverk",
-        json!({
-            "title": text("Årsverk i barnevernstjenesten", "Årsverk i barnevernstenesta", "Child welfare staff (full-time equivalents)"),
-            "description": text(
-                "Årsverk i barnevernstjenesten per 31. desember. Et lite barnevern med få årsverk er sårbart for sykdom og vakanser. Fiktive tall laget av Innsyn.",
-                "Årsverk i barnevernstenesta per 31. desember. Eit lite barnevern med få årsverk er sårbart for sjukdom og vakansar. Fiktive tal laga av Innsyn.",
-                "Full-time equivalents in the child welfare service at 31 December. A small service with few staff is vulnerable to illness and vacancies. Fictitious figures made by Innsyn."
-            ),
-            "unit": text("årsverk", "årsverk", "full-time equivalents"),
-            "decimals": 1,
-            "aggregation": "sum",
-            "higher_is": "neither"
-        }),
+        Text::new(
+            "Årsverk i barnevernstjenesten",
+            "Årsverk i barnevernstenesta",
+            "Child welfare staff (full-time equivalents)",
+        ),
+        Text::new(
+            "Årsverk i barnevernstjenesten per 31. desember. Et lite barnevern med få årsverk er sårbart for sykdom og vakanser. Fiktive tall laget av Innsyn.",
+            "Årsverk i barnevernstenesta per 31. desember. Eit lite barnevern med få årsverk er sårbart for sjukdom og vakansar. Fiktive tal laga av Innsyn.",
+            "Full-time equivalents in the child welfare service at 31 December. A small service with few staff is vulnerable to illness and vacancies. Fictitious figures made by Innsyn.",
+        ),
+        Text::new(
+            "årsverk",
+            "årsverk",
+            "full-time equivalents",
+        ),
         years
             .iter()
             .map(|y| {
+                let mut o = obs(y);
                 if y.unreported {
-                    json!({ "region": y.code, "period": y.period, "value": null, "status": ".." })
+                    o.status = Some("..".into());
                 } else {
-                    json!({ "region": y.code, "period": y.period, "value": y.staff })
+                    o.value = Some(y.staff);
                 }
+                o
             })
             .collect(),
     );
-    let per_staff = indicator(
+    staff.aggregation = Some("sum".into());
+    let mut per_staff = indicator(
         "barn-per-aarsverk",
-        json!({
-            "title": text("Barn med tiltak per årsverk", "Barn med tiltak per årsverk", "Children with measures per full-time equivalent"),
-            "description": text(
-                "Barn med tiltak i løpet av året delt på årsverk i barnevernstjenesten: et mål på arbeidsmengde. Lavere er som regel bedre for oppfølgingen av hvert barn. Fiktive tall laget av Innsyn.",
-                "Barn med tiltak i løpet av året delt på årsverk i barnevernstenesta: eit mål på arbeidsmengd. Lågare er som regel betre for oppfølginga av kvart barn. Fiktive tal laga av Innsyn.",
-                "Children with measures during the year divided by child welfare staff: a measure of caseload. Lower is usually better for the follow-up of each child. Fictitious figures made by Innsyn."
-            ),
-            "unit": text("barn per årsverk", "barn per årsverk", "children per full-time equivalent"),
-            "decimals": 1,
-            "rate": { "per": 1, "numerator": text("Barn med tiltak", "Barn med tiltak", "Children with measures"), "denominator": text("Årsverk", "Årsverk", "Full-time equivalents") },
-            "higher_is": "worse"
-        }),
+        Text::new(
+            "Barn med tiltak per årsverk",
+            "Barn med tiltak per årsverk",
+            "Children with measures per full-time equivalent",
+        ),
+        Text::new(
+            "Barn med tiltak i løpet av året delt på årsverk i barnevernstjenesten: et mål på arbeidsmengde. Lavere er som regel bedre for oppfølgingen av hvert barn. Fiktive tall laget av Innsyn.",
+            "Barn med tiltak i løpet av året delt på årsverk i barnevernstenesta: eit mål på arbeidsmengd. Lågare er som regel betre for oppfølginga av kvart barn. Fiktive tal laga av Innsyn.",
+            "Children with measures during the year divided by child welfare staff: a measure of caseload. Lower is usually better for the follow-up of each child. Fictitious figures made by Innsyn.",
+        ),
+        Text::new(
+            "barn per årsverk",
+            "barn per årsverk",
+            "children per full-time equivalent",
+        ),
         years
             .iter()
             .map(|y| rate_obs(y, y.with_measures, y.staff, 1.0))
             .chain(national(6.9, 1.0, 5_600.0))
             .collect(),
     );
+    per_staff.rate = rate(
+        1.0,
+        Text::new(
+            "Barn med tiltak",
+            "Barn med tiltak",
+            "Children with measures",
+        ),
+        Text::new("Årsverk", "Årsverk", "Full-time equivalents"),
+    );
+    per_staff.higher_is = Some("worse".into());
     vec![
         ("barn-med-tiltak.json", to_text(&tiltak)),
         ("aarsverk.json", to_text(&staff)),
         ("barn-per-aarsverk.json", to_text(&per_staff)),
     ]
-}
-
-/// Object keys in alphabetical order, as the committed files have them
-/// (serde_json keeps insertion order with `preserve_order`, which `fetch` needs).
-fn sorted(v: &Value) -> Value {
-    match v {
-        Value::Object(o) => {
-            let mut keys: Vec<&String> = o.keys().collect();
-            keys.sort();
-            Value::Object(
-                keys.into_iter()
-                    .map(|k| (k.clone(), sorted(&o[k])))
-                    .collect(),
-            )
-        }
-        Value::Array(a) => Value::Array(a.iter().map(sorted).collect()),
-        v => v.clone(),
-    }
-}
-
-/// Writes a file with the metadata pretty-printed and one observation per line.
-pub fn to_text(doc: &Value) -> String {
-    let mut head = sorted(doc);
-    let values = head
-        .as_object_mut()
-        .and_then(|o| o.remove("values"))
-        .unwrap_or(Value::Array(vec![]));
-    let head = serde_json::to_string_pretty(&head).unwrap_or_default();
-    let lines: Vec<String> = values
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|v| format!("    {v}"))
-        .collect();
-    let head = head.trim_end().trim_end_matches('}').trim_end();
-    format!("{head},\n  \"values\": [\n{}\n  ]\n}}\n", lines.join(",\n"))
 }

@@ -13,6 +13,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use innsyn_core::catalog;
+
+use crate::args::{self, tr};
 use innsyn_core::diag::{has_errors, Severity};
 use innsyn_core::i18n::Lang;
 use innsyn_core::read;
@@ -39,14 +41,6 @@ const MAX_RETRY_AFTER_SECS: u64 = 120;
 
 const USAGE: &str = fetch_usage!();
 
-fn tr(lang: Lang, nb: impl Into<String>, en: impl Into<String>) -> String {
-    if lang == Lang::En {
-        en.into()
-    } else {
-        nb.into()
-    }
-}
-
 // ---------------------------------------------------------------- arguments
 
 #[derive(Debug)]
@@ -61,45 +55,40 @@ struct Args {
     retries: u32,
 }
 
-fn parse_args(args: &[String]) -> Result<Args, String> {
-    let lang = args
-        .iter()
-        .position(|a| a == "--lang")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|l| Lang::from_code(l))
-        .unwrap_or(Lang::Nb);
+fn parse_args(mut p: lexopt::Parser, lang: Lang) -> Result<Args, String> {
+    use lexopt::prelude::*;
     let mut catalog = None;
-    let mut flags: HashMap<&str, &str> = HashMap::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if let Some(k) = a.strip_prefix("--") {
-            if !matches!(
-                k,
-                "out" | "api" | "ssb-lang" | "lang" | "per-minute" | "timeout" | "retries"
-            ) {
+    let mut flags: HashMap<&str, String> = HashMap::new();
+    let mut chosen = lang;
+    while let Some(arg) = p.next().map_err(|e| args::message(e, lang))? {
+        let key = match arg {
+            Long("help") | Short('h') => crate::help(crate::HELP),
+            Long("lang") => {
+                chosen = args::lang_value(&mut p, lang)?;
+                continue;
+            }
+            Long("out") => "out",
+            Long("api") => "api",
+            Long("ssb-lang") => "ssb-lang",
+            Long("per-minute") => "per-minute",
+            Long("timeout") => "timeout",
+            Long("retries") => "retries",
+            Value(v) if catalog.is_none() => {
+                catalog = Some(args::text(v, lang)?);
+                continue;
+            }
+            Value(v) => {
+                let v = v.to_string_lossy();
                 return Err(tr(
                     lang,
-                    format!("ukjent valg {a}"),
-                    format!("unknown option {a}"),
+                    format!("bare én katalog, ikke også «{v}»"),
+                    format!("one catalog only, not also \"{v}\""),
                 ));
             }
-            let Some(v) = it.next() else {
-                return Err(tr(
-                    lang,
-                    format!("{a} trenger en verdi"),
-                    format!("{a} needs a value"),
-                ));
-            };
-            flags.insert(k, v);
-        } else if catalog.is_none() {
-            catalog = Some(a.clone());
-        } else {
-            return Err(tr(
-                lang,
-                format!("bare én katalog, ikke også «{a}»"),
-                format!("one catalog only, not also \"{a}\""),
-            ));
-        }
+            other => return Err(args::message(other.unexpected(), lang)),
+        };
+        let v = args::value(&mut p, lang)?;
+        flags.insert(key, v);
     }
     let Some(catalog) = catalog else {
         return Err(tr(lang, "katalogen mangler", "the catalog is missing"));
@@ -123,7 +112,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             ),
         )),
     };
-    let api = flags.get("api").copied().unwrap_or(ssb::API).to_string();
+    let api = flags
+        .get("api")
+        .map_or(ssb::API, String::as_str)
+        .to_string();
     if !(api.starts_with("https://") || api.starts_with("http://")) {
         return Err(tr(
             lang,
@@ -131,7 +123,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--api must be an http(s) address",
         ));
     }
-    let ssb_lang = flags.get("ssb-lang").copied().unwrap_or("no");
+    let ssb_lang = flags.get("ssb-lang").map_or("no", String::as_str);
     if !matches!(ssb_lang, "no" | "en") {
         return Err(tr(
             lang,
@@ -139,22 +131,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--ssb-lang must be no or en",
         ));
     }
-    if flags
-        .get("lang")
-        .is_some_and(|l| !matches!(*l, "nb" | "en"))
-    {
-        return Err(tr(
-            lang,
-            "--lang skal være nb eller en",
-            "--lang must be nb or en",
-        ));
-    }
     Ok(Args {
         catalog,
         out: PathBuf::from(out),
         api,
         ssb_lang: ssb_lang.to_string(),
-        lang,
+        lang: chosen,
         per_minute: number("per-minute", PER_MINUTE as u64, 1..=100_000)? as usize,
         timeout: Duration::from_secs(number("timeout", TIMEOUT_SECS, 1..=3_600)?),
         retries: number("retries", RETRIES as u64, 0..=10)? as u32,
@@ -1298,13 +1280,10 @@ fn summary(reports: &[TableReport], left_as_is: &HashMap<String, Vec<String>>, l
     all_fresh
 }
 
-pub fn run(args: &[String]) -> ExitCode {
-    let a = match parse_args(args) {
+pub fn run(p: lexopt::Parser, lang: Lang) -> ExitCode {
+    let a = match parse_args(p, lang) {
         Ok(a) => a,
-        Err(e) => {
-            let en = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en");
-            return usage_error(if en { Lang::En } else { Lang::Nb }, &e);
-        }
+        Err(e) => return usage_error(lang, &e),
     };
     let lang = a.lang;
     let fail = |msg: String| {

@@ -16,15 +16,21 @@ macro_rules! fetch_usage {
     };
 }
 
+mod args;
+mod convert;
 mod demo;
 mod fetch;
+mod file;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
+use args::{lang_value, missing, tr, usage_error};
 use innsyn_core::diag::Severity;
 use innsyn_core::i18n::Lang;
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
+use lexopt::prelude::*;
 
 const HELP: &str = concat!("innsyn – verktøy for indikatorfiler til Innsyn / tools for Innsyn indicator files
 
@@ -43,43 +49,101 @@ BRUK / USAGE:
       --licence ID  --out FILE (default: standard output)
   innsyn demo --out DIR                    Skriv demonstrasjonsdata / write the demonstration data
 ", fetch_usage!(), "  innsyn --help
+  --lang nb|en: meldinger på bokmål eller engelsk / messages in bokmål or English (every command)
 ");
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("validate") => validate(&args[1..]),
-        Some("cells") => cells(&args[1..]),
-        Some("convert") => convert(&args[1..]),
-        Some("demo") => demo_cmd(&args[1..]),
-        Some("fetch") => fetch::run(&args[1..]),
-        Some("--help" | "-h" | "help") => {
+    let mut args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let lang = args::lang_hint(&args);
+    if args.is_empty() {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    }
+    let cmd = args.remove(0).to_string_lossy().into_owned();
+    let p = lexopt::Parser::from_args(args);
+    let done = match cmd.as_str() {
+        "validate" => validate_args(p, lang).map(validate),
+        "cells" => cells_args(p, lang).map(cells),
+        "convert" => convert::parse_args(p, lang).map(convert::run),
+        "demo" => demo_args(p, lang).map(|dir| demo_cmd(&dir)),
+        "fetch" => return fetch::run(p, lang),
+        "--help" | "-h" | "help" => {
             print!("{HELP}");
-            ExitCode::SUCCESS
+            return ExitCode::SUCCESS;
         }
-        _ => {
-            eprint!("{HELP}");
-            ExitCode::from(2)
+        other => {
+            let msg = tr(
+                lang,
+                format!("ukjent kommando «{other}»"),
+                format!("unknown command \"{other}\""),
+            );
+            return usage_error("", &msg, HELP);
         }
+    };
+    match done {
+        Ok(code) => code,
+        Err(msg) => usage_error(&cmd, &msg, HELP),
     }
 }
 
-/// Splits `--lang xx` out of the arguments.
-fn lang_arg(args: &[String]) -> (Lang, Vec<&String>) {
-    let mut lang = Lang::Nb;
-    let mut rest = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--lang" {
-            lang = it
-                .next()
-                .and_then(|l| Lang::from_code(l))
-                .unwrap_or(Lang::Nb);
-        } else {
-            rest.push(a);
+/// `--help` or `-h` after a command: the usage, exit 0.
+pub fn help(usage: &str) -> ! {
+    use std::io::Write;
+    print!("{usage}");
+    let _ = std::io::stdout().flush();
+    std::process::exit(0)
+}
+
+/// The arguments of `validate` and `cells`.
+struct Files {
+    lang: Lang,
+    files: Vec<String>,
+}
+
+fn validate_args(mut p: lexopt::Parser, lang: Lang) -> Result<Files, String> {
+    let mut a = Files {
+        lang,
+        files: Vec::new(),
+    };
+    while let Some(arg) = p.next().map_err(|e| args::message(e, lang))? {
+        match arg {
+            Long("lang") => a.lang = lang_value(&mut p, lang)?,
+            Long("help") | Short('h') => help(HELP),
+            Value(v) => a.files.push(args::text(v, lang)?),
+            other => return Err(args::message(other.unexpected(), lang)),
         }
     }
-    (lang, rest)
+    if a.files.is_empty() {
+        return Err(missing(lang, "FILE"));
+    }
+    Ok(a)
+}
+
+fn cells_args(p: lexopt::Parser, lang: Lang) -> Result<Files, String> {
+    let a = validate_args(p, lang)?;
+    if let Some(more) = a.files.get(1) {
+        return Err(tr(
+            lang,
+            format!("bare én fil, ikke også «{more}»"),
+            format!("one file only, not also \"{more}\""),
+        ));
+    }
+    Ok(a)
+}
+
+fn demo_args(mut p: lexopt::Parser, lang: Lang) -> Result<String, String> {
+    let mut out = None;
+    while let Some(arg) = p.next().map_err(|e| args::message(e, lang))? {
+        match arg {
+            Long("out") => out = Some(args::value(&mut p, lang)?),
+            Long("lang") => {
+                lang_value(&mut p, lang)?;
+            }
+            Long("help") | Short('h') => help(HELP),
+            other => return Err(args::message(other.unexpected(), lang)),
+        }
+    }
+    out.ok_or_else(|| missing(lang, "--out DIR"))
 }
 
 /// Reads a file, refusing huge ones before loading them into memory.
@@ -94,15 +158,11 @@ fn read_file(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| e.to_string())
 }
 
-fn validate(args: &[String]) -> ExitCode {
-    let (lang, files) = lang_arg(args);
-    if files.is_empty() {
-        eprint!("{HELP}");
-        return ExitCode::from(2);
-    }
+fn validate(a: Files) -> ExitCode {
+    let (lang, files) = (a.lang, a.files);
     let registry = Registry::bundled();
     let (mut invalid, mut unreadable) = (false, false);
-    for f in files {
+    for f in &files {
         let out = read_file(f).map_err(|e| e.to_string()).and_then(|bytes| {
             read::read_bytes(&bytes, &registry, read::Options::default()).map_err(|e| match lang {
                 Lang::En => format!("line {}, column {}: {}", e.line, e.col, e.message_en()),
@@ -166,11 +226,8 @@ fn csv(field: &str) -> std::borrow::Cow<'_, str> {
 
 /// The canonical dump: every cell of every dataset in row-major order, with
 /// its category ids, its value as written in the file and its status.
-fn cells(args: &[String]) -> ExitCode {
-    let [file] = args else {
-        eprint!("{HELP}");
-        return ExitCode::from(2);
-    };
+fn cells(a: Files) -> ExitCode {
+    let file = &a.files[0];
     let registry = Registry::bundled();
     let out = match read_file(file).and_then(|b| {
         read::read_bytes(&b, &registry, read::Options { keep_raw: true }).map_err(|e| e.to_string())
@@ -233,100 +290,7 @@ fn cells(args: &[String]) -> ExitCode {
     }
 }
 
-fn convert(args: &[String]) -> ExitCode {
-    use innsyn_core::convert::{csv_to_simple, Meta};
-    let (lang, rest) = lang_arg(args);
-    let mut file = None;
-    let mut flags: std::collections::HashMap<&str, &str> = Default::default();
-    let mut it = rest.into_iter();
-    while let Some(a) = it.next() {
-        match (a.strip_prefix("--"), it.as_slice().first()) {
-            (Some(k), Some(_)) => {
-                flags.insert(k, it.next().map(String::as_str).unwrap_or_default());
-            }
-            (None, _) if file.is_none() => file = Some(a.as_str()),
-            _ => {
-                eprint!("{HELP}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let (Some(file), Some(id)) = (file, flags.get("id")) else {
-        eprint!("{HELP}");
-        return ExitCode::from(2);
-    };
-    let text = |k: &str| flags.get(k).map(|s| s.to_string());
-    let three = |k: &str| [text(k), text(&format!("{k}-nn")), text(&format!("{k}-en"))];
-    let meta = Meta {
-        id: id.to_string(),
-        title: three("title"),
-        description: three("description"),
-        unit: three("unit"),
-        decimals: flags.get("decimals").and_then(|d| d.parse().ok()),
-        rate: flags.get("rate-per").and_then(|p| p.parse().ok()).map(|p| {
-            (
-                p,
-                text("numerator").unwrap_or_default(),
-                text("denominator").unwrap_or_default(),
-            )
-        }),
-        higher_is: text("higher-is"),
-        aggregation: text("aggregation"),
-        source_name: text("source"),
-        source_url: text("source-url"),
-        source_table: text("table"),
-        licence: text("licence"),
-    };
-    let csv = match read_file(file).and_then(|b| {
-        String::from_utf8(b).map_err(|_| "not UTF-8 text (save the CSV as UTF-8)".to_string())
-    }) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let (json, csv_diags) = csv_to_simple(&csv, &meta);
-    // The written file is checked by the same reader as `validate`.
-    let json_diags = read::read_str(&json, &Registry::bundled())
-        .map(|o| o.diagnostics)
-        .unwrap_or_default();
-    let output = flags.get("out").copied().unwrap_or(if lang == Lang::En {
-        "(output)"
-    } else {
-        "(utdata)"
-    });
-    for d in &csv_diags {
-        eprintln!("{file}: {}", d.to_line(lang));
-    }
-    for d in &json_diags {
-        eprintln!("{output}: {}", d.to_line(lang));
-    }
-    let diags: Vec<_> = csv_diags.iter().chain(&json_diags).collect();
-    if let Some(out) = flags.get("out") {
-        if let Err(e) = std::fs::write(out, &json) {
-            eprintln!("{out}: {e}");
-            return ExitCode::from(2);
-        }
-    } else {
-        print!("{json}");
-    }
-    ExitCode::from(if diags.iter().any(|d| d.severity == Severity::Error) {
-        1
-    } else {
-        0
-    })
-}
-
-fn demo_cmd(args: &[String]) -> ExitCode {
-    let Some(dir) = args
-        .iter()
-        .position(|a| a == "--out")
-        .and_then(|i| args.get(i + 1))
-    else {
-        eprint!("{HELP}");
-        return ExitCode::from(2);
-    };
+fn demo_cmd(dir: &str) -> ExitCode {
     let registry = Registry::bundled();
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("{dir}: {e}");

@@ -9,7 +9,7 @@
 //! - [`define`]: indicator definitions (select, overrides, computed rates) and
 //!   the indicator cube made from a file;
 //! - [`embed`]: the addresses and snippet for embedding a view in another site;
-//! - [`convert`]: tidy CSV plus metadata to the simple format;
+//! - [`convert`]: tidy CSV from a spreadsheet read into rows (`innsyn convert` writes them);
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
 //! - [`jsonstat`]: JSON-stat 2.0 datasets, collections, dimensions and 1.x bundles;
