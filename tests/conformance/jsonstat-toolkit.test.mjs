@@ -13,7 +13,8 @@ import { ROOT } from '../e2e/harness.mjs';
 
 const JSONstat = createRequire(import.meta.url)('jsonstat-toolkit');
 const CORPUS = join(ROOT, 'tests', 'data', 'jsonstat');
-const CLI = join(ROOT, 'target', 'debug', 'innsyn');
+// cargo's target folder, wherever CARGO_TARGET_DIR puts it.
+const CLI = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'innsyn');
 execFileSync('cargo', ['build', '-q', '-p', 'innsyn-cli'], { cwd: ROOT, stdio: 'inherit' });
 
 /** Splits one CSV line (fields may be double-quoted, "" inside quotes). */

@@ -11,7 +11,8 @@ import { serve, launch, newPage, axe, screenshot, ROOT } from './harness.mjs';
 
 const SSB = join(ROOT, 'tests', 'data', 'ssb');
 const OUT = join(ROOT, 'target', 'e2e-real');
-const CLI = join(ROOT, 'target', 'debug', 'innsyn');
+// cargo's target folder, wherever CARGO_TARGET_DIR puts it.
+const CLI = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'innsyn');
 
 /** One SSB variable as a tidy CSV for `innsyn convert`. */
 function tidy(file, variable) {
@@ -122,10 +123,10 @@ test("the catalog's region registry is read at run time, and links keep the cata
 test('the overview map on SSB figures: suppressed cells are shown as such, never as 0', async () => {
   const page = await open(1280, 'nb', '?view=overview&indicator=omsorg-3112');
   await page.waitForSelector('svg.choropleth path');
-  const rendalen = 'svg.choropleth path[aria-label^="Rendalen"]';
+  const rendalen = 'svg.choropleth a[aria-label^="Rendalen"]';
   assert.match(await page.getAttribute(rendalen, 'aria-label'), /Rendalen: Tall kan ikke offentliggjøres/);
-  assert.match(await page.getAttribute(rendalen, 'class'), /missing/);
-  assert.match(await page.getAttribute('svg.choropleth path[aria-label^="Hamar"]', 'aria-label'), /Hamar: 56/);
+  assert.match(await page.getAttribute(`${rendalen} path`, 'class'), /missing/);
+  assert.match(await page.getAttribute('svg.choropleth a[aria-label^="Hamar"]', 'aria-label'), /Hamar: 56/);
   assert.deepEqual(await axe(page), []);
   await page.close();
 });
@@ -136,10 +137,10 @@ for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 1280]]) {
     await page.waitForSelector('svg.choropleth path');
     assert.equal(await page.locator('svg.choropleth path').count(), 48);
     assert.match(await page.textContent('.map .source'), /© Kartverket/);
-    const ringsaker = page.locator('svg.choropleth path[aria-label^="Ringsaker"]');
+    const ringsaker = page.locator('svg.choropleth a[aria-label^="Ringsaker"]');
     assert.match(await ringsaker.getAttribute('aria-label'), /Ringsaker: 376/);
     // Oppland is not in this file: its shapes are drawn as missing, not as 0.
-    assert.match(await page.getAttribute('svg.choropleth path[aria-label^="Gjøvik"]', 'class'), /missing/);
+    assert.match(await page.getAttribute('svg.choropleth a[aria-label^="Gjøvik"] path', 'class'), /missing/);
     assert.deepEqual(await axe(page), []);
     await screenshot(page, `choropleth-${lang}-${width}`);
     await ringsaker.focus();
@@ -161,7 +162,7 @@ for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 320]]) {
     assert.deepEqual(await axe(page), []);
     await page.goto(page.url().replace('view=municipality&region=0412', 'view=indicator&indicator=aarsverk'));
     await page.waitForSelector('svg.choropleth path');
-    assert.match(await page.getAttribute('svg.choropleth path[aria-label^="Kongsvinger"]', 'aria-label'), lang === 'en' ? /Kongsvinger: 23\.0/ : /Kongsvinger: 23,0/);
+    assert.match(await page.getAttribute('svg.choropleth a[aria-label^="Kongsvinger"]', 'aria-label'), lang === 'en' ? /Kongsvinger: 23\.0/ : /Kongsvinger: 23,0/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
     assert.deepEqual(await axe(page), []);
