@@ -50,6 +50,45 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// The address of an in-app link the reader clicked, when the app should
+/// follow it in place: a plain left click on an `<a>` (HTML or SVG) whose
+/// `href` is a query string of this page. The browser's own default is then
+/// prevented. Clicks with Ctrl, Cmd, Shift or Alt, other buttons, links
+/// with `target` (other than `_self`), `download` or `rel=external`, and
+/// links elsewhere are left to the browser (a new tab, a download …), as
+/// leptos_router's anchor handler does.
+pub fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    let a = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??;
+    let attr = |k: &str| a.get_attribute(k).unwrap_or_default();
+    let target = attr("target");
+    if a.has_attribute("download")
+        || !(target.is_empty() || target == "_self")
+        || attr("rel").split_whitespace().any(|r| r == "external")
+    {
+        return None;
+    }
+    let href = attr("href");
+    href.starts_with('?').then(|| {
+        ev.prevent_default();
+        href
+    })
+}
+
 /// Puts a new query string in the address bar as a new history entry.
 pub fn push_query(qs: &str) {
     let Some(w) = web_sys::window() else { return };

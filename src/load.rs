@@ -23,7 +23,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 
 use crate::io::{self, FetchError};
-use crate::nav::Nav;
+use crate::nav::{href, Nav};
 
 /// The bundled catalog, used unless `?catalog=` names another.
 pub const DEFAULT_CATALOG: &str = "data/catalog.json";
@@ -262,13 +262,13 @@ fn failed_panel(nav: Nav, def: Option<&IndicatorDef>, f: Failure, page: bool) ->
     let title = def.and_then(|d| d.overrides.title.clone());
     let file = def.map(file_of).unwrap_or_default();
     let demo = f.from_ssb.then(|| {
-        // Another catalog is another site: a plain link that loads it anew.
-        let href = Query {
+        // Another catalog: the site context is loaded anew for it, so no
+        // page mixes demonstration and real figures.
+        let to = href(&Query {
             catalog: Some(DEMO_CATALOG.to_string()),
             ..nav.query.get_untracked()
-        }
-        .to_query_string();
-        view! { <p><a href=href>{nav.t(T::SeeDemo)}</a></p> }
+        });
+        view! { <p><a href=to>{nav.t(T::SeeDemo)}</a></p> }
     });
     // The page's own heading when the panel is the whole page.
     let head = match (title, page) {

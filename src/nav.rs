@@ -1,6 +1,9 @@
 //! The URL state every component reads: the query string (Innsyn's public
 //! API, `innsyn_core::query`), the language and view derived from it, and
-//! the viewport width. Bottom layer: uses only [`crate::io`].
+//! the viewport width; and the one link mechanism: links are real
+//! `<a href="?…">` (see [`href`]), and a plain left click on one is followed
+//! in place (no reload), while modified clicks are left to the browser.
+//! Bottom layer: uses only [`crate::io`].
 
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::query::{Query, View};
@@ -98,9 +101,18 @@ pub fn provide_app_context() -> Nav {
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         set_viewport.set(io::viewport_width())
     });
+    // The one link mechanism: every navigation is a real <a href="?…">; a
+    // plain left click on one is followed in place, anything else is the
+    // browser's (Ctrl-click opens a new tab).
+    let click = window_event_listener(leptos::ev::click, move |ev| {
+        if let Some(href) = io::in_app_link(&ev) {
+            nav.go(Query::parse(&href));
+        }
+    });
     on_cleanup(move || {
         popstate.remove();
         resize.remove();
+        click.remove();
     });
     nav
 }

@@ -1,28 +1,21 @@
-//! The site header's navigation: the main menu and the language switch.
+//! The site header's navigation: the main menu and the language switch,
+//! plain links that [`crate::nav`] follows in place.
 
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::query::{Query, View};
 use leptos::prelude::*;
 
-use crate::nav::Nav;
+use crate::nav::{href, Nav};
 
 /// The site's pages; the current one is marked.
 #[component]
 pub fn MainMenu() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let item = move |view: View, label: T| {
-        let target = move || nav.query.get().page(view);
         view! {
             <li>
-                <a
-                    href=move || { let q = target().to_query_string(); if q.is_empty() { "?".to_string() } else { q } }
-                    aria-current=move || (nav.query.get().view == view).then_some("page")
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        nav.go(target());
-                    }
-                >
-                    {move || label.get(nav.lang())}
+                <a href=move || href(&nav.page(view)) aria-current=move || (nav.view.get() == view).then_some("page")>
+                    {nav.t(label)}
                 </a>
             </li>
         }
@@ -51,19 +44,11 @@ pub fn LangSwitch() -> impl IntoView {
                 {Lang::ALL
                     .into_iter()
                     .map(|l| {
-                        let href = move || Query { lang: l, ..nav.query.get() }.to_query_string();
-                        let href = move || { let h = href(); if h.is_empty() { "?".to_string() } else { h } };
+                        // The same page with every choice kept: the whole query.
+                        let to = move || href(&Query { lang: l, ..nav.query.get() });
                         view! {
                             <li>
-                                <a
-                                    href=href
-                                    lang=l.code()
-                                    aria-current=move || (nav.lang() == l).then_some("true")
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        nav.go(Query { lang: l, ..nav.query.get_untracked() });
-                                    }
-                                >
+                                <a href=to lang=l.code() aria-current=move || (nav.lang() == l).then_some("true")>
                                     {l.own_name()}
                                 </a>
                             </li>

@@ -14,7 +14,7 @@ use innsyn_core::query::View;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
-use crate::nav::Nav;
+use crate::nav::{href, Nav};
 
 /// The choropleth when the catalog names a boundaries file, else the tile map.
 #[component]
@@ -103,19 +103,14 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
                                         None => format!("{}: {}", t.name, reason(t.status.as_ref(), nav.lang())),
                                     };
                                     let (l1, l2) = (label.clone(), label.clone());
-                                    let (id1, id2) = (id.clone(), id);
+                                    // A real link (SVG <a>), followed in place by nav.
                                     Some(view! {
-                                        <path
-                                            d=p.d
-                                            class=class
-                                            tabindex="0"
-                                            role="link"
+                                        <g><a
+                                            href=move || href(&nav.to(View::Municipality, id.clone()))
                                             aria-label=label
                                             on:focus=move |_| set_focused.set(l1())
                                             on:mouseenter=move |_| set_focused.set(l2())
-                                            on:click=move |_| nav.go(nav.to(View::Municipality, id1.clone()))
-                                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { nav.go(nav.to(View::Municipality, id2.clone())) }
-                                        ></path>
+                                        ><path d=p.d class=class></path></a></g>
                                     })
                                 }).collect_view()}
                             </svg>
@@ -178,7 +173,7 @@ fn TileMap(ranking: Ranking) -> impl IntoView {
                         <li style:grid-column=(t.col + 1).to_string() style:grid-row=(t.row + 1).to_string()>
                             <a
                                 class=class
-                                href=move || nav.to(View::Municipality, id.clone()).to_query_string()
+                                href=move || href(&nav.to(View::Municipality, id.clone()))
                                 aria-label=move || format!("{} {} – {}", t1.abbr, v1(), d1(&t1, nav.lang()))
                                 title=move || d2(&t2, nav.lang())
                                 on:focus={let t = t.clone(); let d = describe.clone(); move |_| set_focused.set(d(&t, nav.lang()))}

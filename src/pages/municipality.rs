@@ -19,7 +19,7 @@ use crate::components::cards::{big_value, value_cell};
 use crate::components::figure::source_and_toggle;
 use crate::components::search::MunicipalitySearch;
 use crate::load::{self, with_indicator};
-use crate::nav::Nav;
+use crate::nav::{href, Nav};
 
 /// The municipality shown when the link names none: Hamar.
 pub const DEFAULT_MUNICIPALITY: &str = "3403";
@@ -125,7 +125,7 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
             <dt>{nav.t(T::RegionalCouncil)}</dt>
             <dd>{council.map(|(id, name)| {
                 view! {
-                    <a href=move || nav.to(View::Region, id.clone()).to_query_string()>{name}</a>
+                    <a href=move || href(&nav.to(View::Region, id.clone()))>{name}</a>
                     {unverified.then(|| view! { " (" {nav.t(T::Unverified)} ")" })}
                 }
             })}</dd>

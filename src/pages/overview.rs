@@ -17,7 +17,7 @@ use crate::components::map::MunicipalityMap;
 use crate::components::ranking::RankingFigure;
 use crate::components::search::MunicipalitySearch;
 use crate::load::{self, with_indicator};
-use crate::nav::Nav;
+use crate::nav::{href, Nav};
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -69,12 +69,8 @@ fn RegionLinks() -> impl IntoView {
             <h2 id="region-links-h">{nav.t(T::RegionsLinks)}</h2>
             <ul>
                 {groups.into_iter().map(|(id, name)| {
-                    let id2 = id.clone();
                     view! {
-                        <li><a
-                            href=move || nav.to(View::Region, id.clone()).to_query_string()
-                            on:click=move |ev| { ev.prevent_default(); nav.go(nav.to(View::Region, id2.clone())); }
-                        >{name}</a></li>
+                        <li><a href=move || href(&nav.to(View::Region, id.clone()))>{name}</a></li>
                     }
                 }).collect_view()}
             </ul>
