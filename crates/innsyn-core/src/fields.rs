@@ -52,12 +52,11 @@ impl Kind {
             Kind::Text => ("tekst", "text"),
             Kind::Number => ("et tall", "a number"),
             Kind::Bool => ("true eller false", "true or false"),
-            Kind::Year => ("et årstall (et heltall)", "a year (a whole number)"),
-            Kind::TextList => ("en liste av tekster", "a list of texts"),
-            Kind::ObjectList => ("en liste av objekter", "a list of objects"),
+            Kind::Year => ("et årstall", "a year"),
+            Kind::TextList | Kind::ObjectList => ("en liste", "a list"),
             Kind::Object => ("et objekt", "an object"),
-            Kind::TranslatedText => ("tekst eller {nb, nn, en}", "text or {nb, nn, en}"),
-            Kind::Tile => ("[kolonne, rad] (0–63)", "[column, row] (0–63)"),
+            Kind::TranslatedText => ("tekst", "text"),
+            Kind::Tile => ("[kolonne, rad]", "[column, row]"),
         }
     }
 }

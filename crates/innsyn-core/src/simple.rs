@@ -246,7 +246,8 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     let meta = metadata(&Obj::root(json), d);
     let items = Obj::root(json).arr("values", Required, d)?;
     let mut obs = Vec::with_capacity(items.len());
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    // Region and period, joined by a separator no code contains.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, o) in items.iter().enumerate() {
         let p = path_index("$.values", i);
         if o.as_obj().is_none() {
@@ -342,7 +343,8 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
                 Msg::new("Oppgi «numerator» og «denominator» for hver andel", "Give \"numerator\" and \"denominator\" for every rate"),
             );
         }
-        if let Some(&first) = seen.get(&(region.clone(), period.clone())) {
+        let key = format!("{region}\u{1f}{period}");
+        if let Some(&first) = seen.get(&key) {
             d.error_hint(
                 "DUPLICATE_OBSERVATION",
                 &p,
@@ -355,7 +357,7 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
             );
             continue;
         }
-        seen.insert((region.clone(), period.clone()), i);
+        seen.insert(key, i);
         let value = match &status {
             Some(s) if !s.has_value() => None,
             _ => value,
@@ -479,4 +481,35 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     ds.status = StatusMap::from_pairs(status);
     ds.meta = Some(meta);
     Some(ds)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::read_str;
+    use crate::registry::Registry;
+
+    #[test]
+    fn the_same_region_and_period_twice_is_an_error() {
+        let src = r#"{"format": "innsyn-indicator/1", "id": "x", "title": "T", "description": "D", "unit": "U",
+            "values": [{"region": "0402", "period": "2018", "value": 1},
+                       {"region": "04", "period": "022018", "value": 2},
+                       {"region": "0402", "period": 2018, "value": 3}]}"#;
+        let out = read_str(src, &Registry::bundled()).unwrap();
+        let dup: Vec<_> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "DUPLICATE_OBSERVATION")
+            .map(|d| (d.path.as_str(), d.message.en.as_str()))
+            .collect();
+        assert_eq!(
+            dup,
+            [("$.values[2]", "0402 2018 appears twice (also at values[0])")]
+        );
+        let ds = &out.datasets[0];
+        assert_eq!(
+            ds.cell_at(&["value", "0402", "2018"]).unwrap().value,
+            Some(1.0),
+            "the first is kept"
+        );
+    }
 }

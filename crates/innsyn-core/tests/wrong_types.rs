@@ -62,8 +62,8 @@ fn catalog() {
     assert_eq!(
         (msg.nb.as_str(), msg.en.as_str()),
         (
-            "Skal være tekst eller {nb, nn, en}, er et tall; blir ikke brukt",
-            "Should be text or {nb, nn, en}, is a number; not used"
+            "Skal være tekst, er et tall; blir ikke brukt",
+            "Should be text, is a number; not used"
         )
     );
 }
