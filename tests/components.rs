@@ -68,6 +68,11 @@ fn Panel(def: IndicatorDef) -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// The URL state of the panel mounted last.
+    static NAV: std::cell::Cell<Option<innsyn_web::nav::Nav>> = const { std::cell::Cell::new(None) };
+}
+
 /// Mounts a Panel for `url` in a fresh element and waits until it has left
 /// the loading state (or 5 s pass).
 async fn mount_panel(url: String) -> web_sys::HtmlElement {
@@ -75,7 +80,8 @@ async fn mount_panel(url: String) -> web_sys::HtmlElement {
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_app_context();
+        let nav = provide_app_context();
+        NAV.with(|n| n.set(Some(nav)));
         // The app fetches the registry its catalog names; here the project's own.
         provide_context(Arc::new(Registry::bundled()));
         let def = indicator(url.clone());
@@ -165,6 +171,27 @@ async fn a_missing_file_shows_an_error_in_its_panel() {
     assert!(alert.contains("Kunne ikke laste data"), "{alert}");
     assert!(alert.contains("404"), "{alert}");
     assert!(alert.contains("data/finnes-ikke.json"), "{alert}");
+}
+
+#[wasm_bindgen_test]
+async fn an_error_is_written_in_the_language_of_the_moment() {
+    let host = mount_panel("data/finnes-ikke.json".into()).await;
+    assert!(text(&host, "[role=alert]").contains("Fant ikke fila (404)."));
+    let nav = NAV.with(|n| n.get()).expect("mounted");
+    for (lang, want) in [
+        (Lang::Nn, "Kunne ikkje laste data"),
+        (Lang::En, "The file was not found (404)."),
+    ] {
+        nav.replace(innsyn_core::query::Query {
+            lang,
+            ..nav.query.get_untracked()
+        });
+        leptos::task::tick().await;
+        let alert = text(&host, "[role=alert]");
+        assert!(alert.contains(want), "{lang:?}: {alert}");
+        assert!(alert.contains("data/finnes-ikke.json"), "{alert}");
+    }
+    nav.replace(innsyn_core::query::Query::default());
 }
 
 #[wasm_bindgen_test]

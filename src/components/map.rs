@@ -6,21 +6,39 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::Boundaries;
-use innsyn_core::geo;
+use innsyn_core::catalog::{Boundaries, Catalog};
+use innsyn_core::geo::{self, Shape};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::present::{self, reason, Ranking, Tile};
 use innsyn_core::query::View;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
+use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::{href, Nav};
+
+/// A catalog's boundaries and their shapes being loaded (once per page:
+/// every year or indicator shown on the page draws the same shapes).
+#[derive(Clone)]
+pub struct Shapes {
+    pub boundaries: Boundaries,
+    pub load: Loading<Arc<Vec<Shape>>>,
+}
+
+/// The shapes of the site's catalog, when it names a boundaries file.
+pub fn shapes() -> Option<Shapes> {
+    let catalog = expect_context::<Arc<Catalog>>();
+    catalog.boundaries.clone().map(|b| Shapes {
+        load: load::boundaries(&b),
+        boundaries: b,
+    })
+}
 
 /// The choropleth when the catalog names a boundaries file, else the tile map.
 #[component]
-pub fn MunicipalityMap(ranking: Ranking, boundaries: Option<Boundaries>) -> impl IntoView {
-    match boundaries {
-        Some(b) => view! { <ChoroplethMap ranking=ranking boundaries=b/> }.into_any(),
+pub fn MunicipalityMap(ranking: Ranking, shapes: Option<Shapes>) -> impl IntoView {
+    match shapes {
+        Some(s) => view! { <ChoroplethMap ranking=ranking shapes=s/> }.into_any(),
         None => view! { <TileMap ranking=ranking/> }.into_any(),
     }
 }
@@ -54,22 +72,18 @@ fn legend_view(items: Vec<(String, String)>) -> impl IntoView {
 /// class; each shape is focusable, announces name and value, and opens the
 /// profile with Enter or a click. The attribution is always shown.
 #[component]
-fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
+fn ChoroplethMap(ranking: Ranking, shapes: Shapes) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
     let (tiles, breaks) = present::tile_map(&ranking, &registry);
     let r = Arc::new(ranking);
-    let (url, join) = (boundaries.url.clone(), boundaries.join.clone());
-    let shapes = LocalResource::new(move || {
-        let (url, join) = (url.clone(), join.clone());
-        async move {
-            crate::io::fetch_text(&url)
-                .await
-                .ok()
-                .and_then(|t| geo::parse(&t, &join).ok())
-                .map(|(s, _)| Arc::new(s))
-        }
-    });
+    let Shapes { boundaries, load } = shapes;
+    let file = boundaries.url.clone();
+    let head = move || Head {
+        title: None,
+        file: file.clone(),
+        level: Level::Inline,
+    };
     let (focused, set_focused) = signal(String::new());
     let rt = r.clone();
     let rl = r.clone();
@@ -79,11 +93,7 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
             <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
             {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
             <p class="hint">{nav.t(T::MapExplainedShapes)}</p>
-            {move || {
-                match shapes.get() {
-                    None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-                    Some(None) => view! { <p class="error" role="alert">{T::LoadError.get(nav.lang())}</p> }.into_any(),
-                    Some(Some(list)) => {
+            {panel(load, head, move |list| {
                         let (paths, height) = geo::project(&list, 600.0);
                         let tiles = tiles.clone();
                         let registry = registry.clone();
@@ -115,10 +125,7 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
                                 }).collect_view()}
                             </svg>
                         }
-                        .into_any()
-                    }
-                }
-            }}
+            })}
             <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
             <div class="legend" role="group" aria-label=nav.t(T::Legend)>
                 <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>

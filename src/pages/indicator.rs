@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::{Boundaries, Catalog};
+use innsyn_core::catalog::Catalog;
 use innsyn_core::i18n::T;
 use innsyn_core::model::{Dataset, Direction, I18nText};
 use innsyn_core::present;
@@ -13,7 +13,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::map::MunicipalityMap;
+use crate::components::map::{self, MunicipalityMap, Shapes};
 use crate::components::ranking::RankingFigure;
 use crate::load::{self, with_indicator_page};
 use crate::nav::Nav;
@@ -36,19 +36,11 @@ pub fn IndicatorPage() -> impl IntoView {
             .iter()
             .map(|i| (i.id.clone(), i.overrides.title.clone()))
             .collect();
-        let (boundaries, registry) = (cat.boundaries.clone(), registry.clone());
+        let (shapes, registry) = (map::shapes(), registry.clone());
         let file = move || chosen.get().map(|c| load::file_of(&c)).unwrap_or_default();
         with_indicator_page(
             move || chosen.get(),
-            move |ds| {
-                body(
-                    ds,
-                    registry.clone(),
-                    ids.clone(),
-                    file(),
-                    boundaries.clone(),
-                )
-            },
+            move |ds| body(ds, registry.clone(), ids.clone(), file(), shapes.clone()),
         )
     }
 }
@@ -58,7 +50,7 @@ fn body(
     registry: Arc<Registry>,
     ids: Vec<(String, Option<I18nText>)>,
     file: String,
-    boundaries: Option<Boundaries>,
+    shapes: Option<Shapes>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
@@ -190,7 +182,7 @@ fn body(
         {move || match ranking.get() {
             None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
             Some(r) => view! {
-                <MunicipalityMap ranking=r.clone() boundaries=boundaries.clone()/>
+                <MunicipalityMap ranking=r.clone() shapes=shapes.clone()/>
                 <section class="panel"><RankingFigure ranking=r file=file.clone()/></section>
             }
             .into_any(),

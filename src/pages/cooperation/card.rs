@@ -13,21 +13,21 @@ use leptos::prelude::*;
 
 use crate::components::cards::{big_value, left_out_list, value_cell};
 use crate::components::trend::TrendFigure;
-use crate::load::{self, with_load, DatasetLoad};
+use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::Nav;
 
 /// One indicator for the combined service.
 #[component]
 pub(super) fn CooperationCard(
     indicator: IndicatorDef,
-    load: DatasetLoad,
+    load: Loading<Arc<Dataset>>,
     members: Memo<Vec<usize>>,
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let file = load::file_of(&indicator);
     view! {
         <section class="panel card">
-            {with_load(load, indicator.clone(), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
+            {panel(load, move || Head::of(Some(&indicator), Level::Panel), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
         </section>
     }
 }

@@ -12,7 +12,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
 use crate::components::cards::value_cell;
-use crate::load::{self, DatasetLoad};
+use crate::load::{self, Loading};
 use crate::nav::Nav;
 
 /// The key figures of every indicator in one table, with coverage notes and
@@ -20,7 +20,7 @@ use crate::nav::Nav;
 /// scenario fits on one page.
 #[component]
 pub(super) fn PrintSummary(
-    cards: Vec<(IndicatorDef, DatasetLoad)>,
+    cards: Vec<(IndicatorDef, Loading<Arc<Dataset>>)>,
     members: Memo<Vec<usize>>,
     comparisons: Vec<String>,
 ) -> impl IntoView {
