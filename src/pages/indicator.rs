@@ -6,13 +6,14 @@ use std::sync::Arc;
 
 use innsyn_core::catalog::Catalog;
 use innsyn_core::i18n::T;
-use innsyn_core::model::{Dataset, Direction, I18nText};
+use innsyn_core::model::{Dataset, I18nText};
 use innsyn_core::present;
 use innsyn_core::query::Query;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::cards::demo_label;
 use crate::components::map::{self, MunicipalityMap, Shapes};
 use crate::components::ranking::RankingFigure;
 use crate::load::{self, with_indicator_page};
@@ -85,11 +86,6 @@ fn body(
     let m = meta.clone();
     let explanation = move || {
         let lang = nav.lang();
-        let direction = match m.direction {
-            Direction::HigherIsBetter => T::HigherBetter,
-            Direction::HigherIsWorse => T::HigherWorse,
-            Direction::Neither => T::HigherNeither,
-        };
         view! {
             <section class="panel" aria-labelledby="about-h">
                 <h2 id="about-h">{T::AboutIndicator.get(lang)}</h2>
@@ -100,7 +96,7 @@ fn body(
                         <dt>{T::Denominator.get(lang)}</dt><dd>{r.denominator.get(lang).to_string()}</dd>
                     </dl>
                 })}
-                <p>{direction.get(lang)}</p>
+                <p>{present::direction(m.direction).get(lang)}</p>
             </section>
         }
     };
@@ -159,7 +155,7 @@ fn body(
                 }).collect_view()}
             </select>
         </div>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+        {meta.demo.then(|| demo_label(false))}
         {explanation}
         <div class="picker year">
             <label for="year-slider">{move || format!("{}: {}", T::Year.get(nav.lang()), year.get())}</label>

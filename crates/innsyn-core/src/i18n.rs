@@ -112,6 +112,7 @@ strings! {
     NetworkError => ("Nettverksfeil", "Nettverksfeil", "Network error"),
     LineWord => ("Linje", "Linje", "Line"),
     ColumnWord => ("kolonne", "kolonne", "column"),
+    ComparedWith => ("Sammenlignet med", "Samanlikna med", "Compared with"),
     Value => ("Verdi", "Verdi", "Value"),
     Status => ("Merknad", "Merknad", "Note"),
     ChartSummary => ("Sammendrag", "Samandrag", "Summary"),

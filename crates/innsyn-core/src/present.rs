@@ -1,5 +1,16 @@
 //! View models: what a panel shows, computed from a dataset without a browser,
 //! so that every number and sentence on the page is tested natively.
+//! `series` (a line chart's sentence and table), `compare` (the county a
+//! region is drawn against) and `print` (the printout's key-figure table)
+//! are in `present/`.
+
+mod compare;
+mod print;
+mod series;
+
+pub use compare::comparison_counties;
+pub use print::{print_table, PrintColumn, PrintRow, PrintTable};
+pub use series::{computed_rows, direction, municipality_rows, trend_sentence, SeriesRow};
 
 use crate::aggregate::{combine, Combined, Part, Rule};
 use crate::i18n::{format_number, Lang};

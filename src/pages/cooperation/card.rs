@@ -11,7 +11,7 @@ use innsyn_core::present;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
-use crate::components::cards::{big_value, left_out_list, value_cell};
+use crate::components::cards::{big_value, demo_label, left_out_list, value_cell};
 use crate::components::trend::TrendFigure;
 use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::Nav;
@@ -56,6 +56,7 @@ fn card_body(
             nav.lang(),
         )
     });
+    let rows = Memo::new(move |_| present::computed_rows(&series.get(), &others.get(), nav.lang()));
     let m = meta.clone();
     let headline = move || {
         let lang = nav.lang();
@@ -168,7 +169,7 @@ fn card_body(
     let title = meta.clone();
     view! {
         <h2 id=format!("{id}-h")>{move || title.title.get(nav.lang()).to_string()}</h2>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+        {meta.demo.then(|| demo_label(false))}
         {headline}
         {latest}
         <TrendFigure
@@ -176,8 +177,9 @@ fn card_body(
             meta=meta
             file=file
             own_name=Signal::derive(move || format!("{} ({})", coop::combined_name(nav.lang()), computed_label(nav.lang())))
-            series=Signal::derive(move || series.get())
-            others=Signal::derive(move || others.get())
+            rows=rows.into()
+            others=others.into()
+            note=T::Coverage
         />
     }
 }

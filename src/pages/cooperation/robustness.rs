@@ -12,6 +12,7 @@ use innsyn_core::query::{parse_threshold, Query};
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
+use crate::components::cards::demo_label;
 use crate::components::cards::value_cell;
 use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::Nav;
@@ -69,7 +70,7 @@ pub(super) fn RobustnessPanel(
                 let total = r.total_staff.as_ref().and_then(|c| c.value);
                 let after = r.caseload_after.as_ref().and_then(|c| c.value);
                 view! {
-                    {demo.then(|| view! { <p class="demo-label"><strong>{T::DemoLabel.get(lang)}</strong></p> })}
+                    {demo.then(|| demo_label(false))}
                     <ul class="findings">{r.sentences(&registry, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                     {case.as_ref().and_then(|c| c.as_ref().err()).map(|e| view! { <p class="error">{format!("{}: {} – {}", T::LoadError.get(lang), caseload.as_ref().map(|(i, _)| load::file_of(i)).unwrap_or_default(), e.text(lang))}</p> })}
                     <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} – {}", T::Robustness.get(lang), T::Table.get(lang))>
