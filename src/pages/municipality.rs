@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use innsyn_core::catalog::{Catalog, IndicatorDef};
-use innsyn_core::i18n::{format_number, Lang, T};
+use innsyn_core::i18n::{format_number, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, trend};
 use innsyn_core::query::View;
@@ -41,11 +41,7 @@ pub fn MunicipalityPage() -> impl IntoView {
     view! {
         {move || match muni.get() {
             Err(code) => {
-                let msg = match nav.lang() {
-                    Lang::En => format!("Innsyn knows no municipality «{code}» in Hedmark or Oppland."),
-                    Lang::Nn => format!("Innsyn kjenner ingen kommune «{code}» i Hedmark eller Oppland."),
-                    Lang::Nb => format!("Innsyn kjenner ingen kommune «{code}» i Hedmark eller Oppland."),
-                };
+                let msg = T::UnknownMunicipality.fill(nav.lang(), &code);
                 view! { <h1>{T::NavMunicipality.get(nav.lang())}</h1><MunicipalitySearch/><p class="error" role="alert">{msg}</p> }.into_any()
             }
             Ok(i) => {

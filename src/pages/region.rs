@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
 use innsyn_core::catalog::{Catalog, IndicatorDef};
-use innsyn_core::i18n::{Lang, T};
+use innsyn_core::i18n::T;
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, trend};
 use innsyn_core::query::{Query, View};
@@ -42,10 +42,7 @@ pub fn RegionPage() -> impl IntoView {
         <RegionPicker region=region/>
         {let cat = expect_context::<Arc<Catalog>>(); move || {
             if name.get().is_none() {
-                let msg = match nav.lang() {
-                    Lang::En => format!("Innsyn knows no county or regional council «{}».", region.get()),
-                    _ => format!("Innsyn kjenner ikke noe fylke eller regionråd «{}».", region.get()),
-                };
+                let msg = T::UnknownRegion.fill(nav.lang(), &region.get());
                 return view! { <p class="error" role="alert">{msg}</p> }.into_any();
             }
             cat.region_dashboard

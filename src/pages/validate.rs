@@ -150,10 +150,7 @@ fn Report(checked: Arc<Checked>) -> impl IntoView {
 }
 
 fn diagnostics_table(list: &[Diagnostic], lang: Lang) -> impl IntoView {
-    let (line, col) = match lang {
-        Lang::En => ("line", "column"),
-        _ => ("linje", "kolonne"),
-    };
+    let (line, col) = (T::LineLower.get(lang), T::ColumnWord.get(lang));
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=T::Message.get(lang)>
             <table class="diagnostics-table">

@@ -113,6 +113,10 @@ strings! {
     LineWord => ("Linje", "Linje", "Line"),
     ColumnWord => ("kolonne", "kolonne", "column"),
     ComparedWith => ("Sammenlignet med", "Samanlikna med", "Compared with"),
+    MunicipalitiesWord => ("kommuner", "kommunar", "municipalities"),
+    UnknownMunicipality => ("Innsyn kjenner ingen kommune «{}» i Hedmark eller Oppland.", "Innsyn kjenner ingen kommune «{}» i Hedmark eller Oppland.", "Innsyn knows no municipality «{}» in Hedmark or Oppland."),
+    UnknownRegion => ("Innsyn kjenner ikke noe fylke eller regionråd «{}».", "Innsyn kjenner ikkje noko fylke eller regionråd «{}».", "Innsyn knows no county or regional council «{}»."),
+    LineLower => ("linje", "linje", "line"),
     Value => ("Verdi", "Verdi", "Value"),
     Status => ("Merknad", "Merknad", "Note"),
     ChartSummary => ("Sammendrag", "Samandrag", "Summary"),
@@ -283,6 +287,11 @@ strings! {
 }
 
 impl T {
+    /// The text in `lang` with its `{}` replaced by `arg`.
+    pub fn fill(self, lang: Lang, arg: &str) -> String {
+        self.get(lang).replacen("{}", arg, 1)
+    }
+
     pub fn get(self, lang: Lang) -> &'static str {
         let (nb, nn, en) = self.texts();
         match lang {
@@ -393,6 +402,18 @@ mod tests {
         assert_eq!(
             T::DemoLabel.get(Lang::Nb),
             "Fiktive tall – kun til demonstrasjon"
+        );
+        // A placeholder is in every language or in none.
+        for &t in T::ALL {
+            let n = |l| t.get(l).matches("{}").count();
+            assert!(
+                n(Lang::Nb) == n(Lang::Nn) && n(Lang::Nb) == n(Lang::En),
+                "{t:?}"
+            );
+        }
+        assert_eq!(
+            T::UnknownRegion.fill(Lang::Nn, "atlantis"),
+            "Innsyn kjenner ikkje noko fylke eller regionråd «atlantis»."
         );
     }
 

@@ -116,11 +116,7 @@ fn ScenarioSummary(chosen: Chosen, presets: Presets) -> impl IntoView {
             .collect();
         let lang = nav.lang();
         let n = names.len();
-        let what = match lang {
-            Lang::Nb => "kommuner",
-            Lang::Nn => "kommunar",
-            Lang::En => "municipalities",
-        };
+        let what = T::MunicipalitiesWord.get(lang);
         format!("{n} {what}: {}.", join_names(&names, lang))
     };
     let (y, m, d) = io::today();
