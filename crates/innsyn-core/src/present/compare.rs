@@ -1,6 +1,12 @@
-//! What a region is compared with: the county a figure is drawn against.
+//! What a region is compared with: the county a figure is drawn against,
+//! and the comparison lines (counties computed, regions as published).
 
+use crate::aggregate::Rule;
+use crate::i18n::Lang;
+use crate::model::Dataset;
 use crate::registry::{RegionRef, Registry};
+
+use super::{group_series, period_year};
 
 /// The counties (old county ids, "04"/"05") a region's figure is drawn
 /// against: a regional council against the county of its members, a
@@ -22,6 +28,119 @@ pub fn comparison_counties(registry: &Registry, region: &str) -> Vec<String> {
             vec![registry.municipalities[i].old_county().to_string()]
         }
         _ => Vec::new(),
+    }
+}
+
+/// A region's figures as the file publishes them (e.g. `EAKUO`), per period.
+pub fn published_series(ds: &Dataset, code: &str) -> Option<Vec<(String, Option<f64>)>> {
+    let (t, r) = (ds.time_dim()?, ds.region_dim()?);
+    let ri = ds.dims[r].position(code)?;
+    let m = ds.metric_dim();
+    Some(
+        ds.dims[t]
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(ti, c)| {
+                let mut coords = vec![0; ds.dims.len()];
+                coords[t] = ti;
+                coords[r] = ri;
+                if let Some(m) = m {
+                    coords[m] = 0;
+                }
+                (
+                    c.id.clone(),
+                    ds.index_of(&coords).and_then(|i| ds.values.get(i)),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A named line of a chart: (name, value per period).
+pub type Line = (String, Vec<(String, Option<f64>)>);
+
+/// The lines a computed figure is drawn against: the `counties` (computed
+/// the same way, "Hedmark (beregnet)") and the catalog's comparison regions
+/// as the file publishes them. Only for rates: a region's count of årsverk
+/// next to the country's would say nothing.
+pub fn comparison_lines(
+    ds: &Dataset,
+    registry: &Registry,
+    counties: &[String],
+    comparisons: &[String],
+    lang: Lang,
+) -> Vec<Line> {
+    let rule = ds.meta.as_ref().map_or(Rule::NotCombinable, |m| m.rule());
+    if !matches!(rule, Rule::Ratio { .. }) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for county in counties {
+        let series = group_series(ds, registry, rule, &|y| registry.county_members(county, y));
+        out.push((
+            format!(
+                "{} ({})",
+                registry.county_name(county).unwrap_or(county),
+                crate::aggregate::computed_label(lang)
+            ),
+            series.into_iter().map(|(p, c)| (p, c.value)).collect(),
+        ));
+    }
+    for code in comparisons {
+        if let Some(series) = published_series(ds, code) {
+            out.push((
+                comparison_name(code, registry, lang),
+                kostra_cut(code, registry, series),
+            ));
+        }
+    }
+    out
+}
+
+/// A KOSTRA group's published figures only from the year the registry's
+/// grouping applies: before it, SSB's group of that number had other members.
+pub fn kostra_cut(
+    code: &str,
+    registry: &Registry,
+    series: Vec<(String, Option<f64>)>,
+) -> Vec<(String, Option<f64>)> {
+    match (registry.resolve(code), &registry.kostra_groups) {
+        (Some(crate::registry::RegionRef::KostraGroup(_)), Some((from, _))) => series
+            .into_iter()
+            .map(|(p, v)| {
+                let v = v.filter(|_| period_year(&p) >= *from);
+                (p, v)
+            })
+            .collect(),
+        _ => series,
+    }
+}
+
+/// The name of a comparison region code: "Landet uten Oslo", "KOSTRA-gruppe 13" …
+pub fn comparison_name(code: &str, registry: &Registry, lang: Lang) -> String {
+    use crate::registry::RegionRef;
+    match registry.resolve(code) {
+        Some(RegionRef::Country) => match lang {
+            Lang::En => "Norway".into(),
+            _ => "Landet".into(),
+        },
+        Some(RegionRef::CountryWithoutOslo) => match lang {
+            Lang::En => "Norway excluding Oslo".into(),
+            Lang::Nn => "Landet utan Oslo".into(),
+            Lang::Nb => "Landet uten Oslo".into(),
+        },
+        Some(RegionRef::KostraGroup(n)) => {
+            let name = match lang {
+                Lang::En => format!("KOSTRA group {n}"),
+                _ => format!("KOSTRA-gruppe {n}"),
+            };
+            match &registry.kostra_groups {
+                Some((_, classification)) => format!("{name} ({})", classification.get(lang)),
+                None => name,
+            }
+        }
+        _ => registry.group_name(code).unwrap_or(code).to_string(),
     }
 }
 
