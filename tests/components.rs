@@ -10,7 +10,7 @@ use innsyn_core::define::Source;
 use innsyn_core::present;
 use innsyn_core::registry::Registry;
 use innsyn_web::charts::chart_width;
-use innsyn_web::charts::localize_numbers;
+use innsyn_web::charts::{localize, localize_numbers};
 use innsyn_web::components::ranking::RankingFigure;
 use innsyn_web::load::with_indicator;
 use innsyn_web::nav::provide_app_context;
@@ -258,6 +258,17 @@ fn chart_numbers_are_written_the_norwegian_way() {
         localize_numbers("<text>2.1k</text><text>350</text>", Lang::Nb),
         "<text>2,1k</text><text>350</text>"
     );
+}
+
+#[wasm_bindgen_test]
+fn bar_labels_keep_the_figures_decimals() {
+    let svg = r#"<svg><text x="15" y="117">60</text><text x="9" dx="3" dy="5">56</text><text dx="3">43.25</text><text dx="3">2073</text></svg>"#;
+    assert_eq!(
+        localize(svg, Lang::Nb, Some(2)),
+        "<svg><text x=\"15\" y=\"117\">60</text><text x=\"9\" dx=\"3\" dy=\"5\">56,00</text><text dx=\"3\">43,25</text><text dx=\"3\">2\u{a0}073,00</text></svg>"
+    );
+    assert!(localize(svg, Lang::En, Some(1)).contains(">56.0<"));
+    assert_eq!(localize(svg, Lang::Nb, None), localize_numbers(svg, Lang::Nb));
 }
 
 #[wasm_bindgen_test]
