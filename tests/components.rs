@@ -268,7 +268,10 @@ fn bar_labels_keep_the_figures_decimals() {
         "<svg><text x=\"15\" y=\"117\">60</text><text x=\"9\" dx=\"3\" dy=\"5\">56,00</text><text dx=\"3\">43,25</text><text dx=\"3\">2\u{a0}073,00</text></svg>"
     );
     assert!(localize(svg, Lang::En, Some(1)).contains(">56.0<"));
-    assert_eq!(localize(svg, Lang::Nb, None), localize_numbers(svg, Lang::Nb));
+    assert_eq!(
+        localize(svg, Lang::Nb, None),
+        localize_numbers(svg, Lang::Nb)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -2,12 +2,30 @@
 //! changes, what a higher value means, the members left out of a computed
 //! figure, a numeric table cell.
 
+use std::sync::Arc;
+
+use innsyn_core::catalog::IndicatorDef;
 use innsyn_core::i18n::{format_number, Lang, T};
-use innsyn_core::model::Direction;
+use innsyn_core::model::{Dataset, Direction};
 use innsyn_core::present::{self, format_change, Trend};
 use leptos::prelude::*;
 
+use crate::load::{self, with_indicator};
 use crate::nav::Nav;
+
+/// A card of one indicator: its panel, loading state and error, then
+/// `body` with the figures and where they come from.
+pub fn indicator_card<V: IntoView + 'static>(
+    def: IndicatorDef,
+    body: impl Fn(Arc<Dataset>, String) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let file = load::file_of(&def);
+    view! {
+        <section class="panel card">
+            {with_indicator(move || Some(def.clone()), move |ds| body(ds, file.clone()))}
+        </section>
+    }
+}
 
 /// «Fiktive tall – kun til demonstrasjon», with its explanation when `explained`.
 pub fn demo_label(explained: bool) -> impl IntoView {

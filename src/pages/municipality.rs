@@ -13,10 +13,9 @@ use innsyn_core::query::View;
 use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
 
-use crate::components::cards::{big_value, changes, demo_label, direction};
+use crate::components::cards::{big_value, changes, demo_label, direction, indicator_card};
 use crate::components::search::MunicipalitySearch;
 use crate::components::trend::TrendFigure;
-use crate::load::{self, with_indicator};
 use crate::nav::{href, Nav};
 
 /// The municipality shown when the link names none: Hamar.
@@ -142,12 +141,9 @@ fn MunicipalityCard(
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let file = load::file_of(&indicator);
-    view! {
-        <section class="panel card">
-            {with_indicator(move || Some(indicator.clone()), move |ds| card(ds, muni, registry.clone(), file.clone(), comparisons.clone()))}
-        </section>
-    }
+    indicator_card(indicator, move |ds, file| {
+        card(ds, muni, registry.clone(), file, comparisons.clone())
+    })
 }
 
 fn card(

@@ -50,20 +50,8 @@ pub fn OverviewPage() -> impl IntoView {
 fn RegionLinks() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let mut groups: Vec<(String, String)> = ["04", "05", "34"]
-        .iter()
-        .filter_map(|id| {
-            registry
-                .county_name(id)
-                .map(|n| (id.to_string(), n.to_string()))
-        })
-        .collect();
-    groups.extend(
-        registry
-            .councils
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone())),
-    );
+    let (mut groups, councils) = present::region_groups(&registry);
+    groups.extend(councils);
     view! {
         <nav class="region-links" aria-labelledby="region-links-h">
             <h2 id="region-links-h">{nav.t(T::RegionsLinks)}</h2>

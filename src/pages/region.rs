@@ -16,10 +16,11 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::cards::{big_value, changes, demo_label, direction, left_out_list};
+use crate::components::cards::{
+    big_value, changes, demo_label, direction, indicator_card, left_out_list,
+};
 use crate::components::ranking::RankingFigure;
 use crate::components::trend::TrendFigure;
-use crate::load::{self, with_indicator};
 use crate::nav::Nav;
 
 /// The region shown when the link names none: Hedmark.
@@ -60,19 +61,7 @@ pub fn RegionPage() -> impl IntoView {
 fn RegionPicker(region: Memo<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let counties: Vec<(String, String)> = ["04", "05", "34"]
-        .iter()
-        .filter_map(|id| {
-            registry
-                .county_name(id)
-                .map(|n| (id.to_string(), n.to_string()))
-        })
-        .collect();
-    let councils: Vec<(String, String)> = registry
-        .councils
-        .iter()
-        .map(|c| (c.id.clone(), c.name.clone()))
-        .collect();
+    let (counties, councils) = present::region_groups(&registry);
     let option = move |(id, name): (String, String)| {
         let selected = {
             let id = id.clone();
@@ -107,12 +96,9 @@ fn RegionCard(
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let file = load::file_of(&indicator);
-    view! {
-        <section class="panel card">
-            {with_indicator(move || Some(indicator.clone()), move |ds| card_body(ds, region, registry.clone(), file.clone(), comparisons.clone()))}
-        </section>
-    }
+    indicator_card(indicator, move |ds, file| {
+        card_body(ds, region, registry.clone(), file, comparisons.clone())
+    })
 }
 
 fn card_body(

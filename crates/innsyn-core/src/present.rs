@@ -10,7 +10,8 @@ mod print;
 mod series;
 
 pub use compare::{
-    comparison_counties, comparison_lines, comparison_name, kostra_cut, published_series, Line,
+    comparison_counties, comparison_lines, comparison_name, kostra_cut, published_series,
+    region_groups, Line,
 };
 pub use map::{abbreviations, class_breaks, class_of, tile_map, Tile};
 pub use print::{print_table, PrintColumn, PrintRow, PrintTable};

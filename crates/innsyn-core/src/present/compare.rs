@@ -144,6 +144,25 @@ pub fn comparison_name(code: &str, registry: &Registry, lang: Lang) -> String {
     }
 }
 
+/// The region dashboards there are: the counties (Hedmark, Oppland,
+/// Innlandet) and the regional councils, as (id, name).
+pub fn region_groups(registry: &Registry) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let counties = ["04", "05", "34"]
+        .iter()
+        .filter_map(|id| {
+            registry
+                .county_name(id)
+                .map(|n| (id.to_string(), n.to_string()))
+        })
+        .collect();
+    let councils = registry
+        .councils
+        .iter()
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    (counties, councils)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +179,17 @@ mod tests {
         assert_eq!(comparison_counties(&reg, "3234"), ["05"]);
         assert!(comparison_counties(&reg, "04").is_empty());
         assert!(comparison_counties(&reg, "atlantis").is_empty());
+    }
+
+    #[test]
+    fn the_dashboards_are_three_counties_and_the_councils() {
+        let reg = Registry::bundled();
+        let (counties, councils) = region_groups(&reg);
+        let names: Vec<&str> = counties.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Hedmark", "Oppland", "Innlandet"]);
+        assert_eq!(councils.len(), reg.councils.len());
+        assert!(councils
+            .iter()
+            .any(|(id, n)| id == "hadeland" && n == "Hadeland"));
     }
 }
