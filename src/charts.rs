@@ -79,11 +79,13 @@ pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String
     chart.compact = true;
     chart.legend.show = Some(false);
     chart.series.colors = vec![BAR];
-    chart.series.label.formatter = "{c}".into();
+    // The figure's decimals; charts-rs then drops trailing zeros, which
+    // `localize` puts back.
+    chart.series.label.formatter = format!("{{:.{}}}", r.meta.decimals);
     chart.margin.right = 40.0;
     chart
         .svg()
-        .map(|svg| localize_numbers(&svg, lang))
+        .map(|svg| localize(&svg, lang, Some(r.meta.decimals)))
         .map_err(|e| e.to_string())
 }
 
@@ -92,9 +94,17 @@ pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String
 /// Integers of up to four digits stay as written, so years read `2017`
 /// (Norwegian typography allows `2073` without a space).
 pub fn localize_numbers(svg: &str, lang: Lang) -> String {
+    localize(svg, lang, None)
+}
+
+/// The same, and the value labels (the `<text>`s with a `dx`, which axis
+/// ticks have not) with `labels` decimals: charts-rs drops trailing zeros
+/// ("56"), the figure keeps its decimals ("56,0").
+pub fn localize(svg: &str, lang: Lang, labels: Option<u8>) -> String {
     let mut out = String::with_capacity(svg.len() + 64);
     let mut rest = svg;
     while let Some(gt) = rest.find('>') {
+        let label = labels.filter(|_| rest[..gt].contains(" dx="));
         out.push_str(&rest[..=gt]);
         rest = &rest[gt + 1..];
         let end = rest.find('<').unwrap_or(rest.len());
@@ -116,6 +126,7 @@ pub fn localize_numbers(svg: &str, lang: Lang) -> String {
             continue;
         }
         match t.parse::<f64>() {
+            Ok(v) if label.is_some() => out.push_str(&format_number(v, label.unwrap_or(0), lang)),
             Ok(_) if t.trim_start_matches('-').len() <= 4 && !t.contains('.') => out.push_str(text),
             Ok(v)
                 if !t.is_empty()

@@ -91,30 +91,24 @@ pub fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
 
 /// Puts a new query string in the address bar as a new history entry.
 pub fn push_query(qs: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let path = w.location().pathname().unwrap_or_default();
-    let url = if qs.is_empty() {
-        path
-    } else {
-        format!("{path}{qs}")
-    };
-    if let Ok(h) = w.history() {
-        let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
+    set_query(qs, true)
 }
 
 /// Puts a new query string in the address bar in place of the current entry
 /// (for a slider: one history entry per choice, not per step).
 pub fn replace_query(qs: &str) {
+    set_query(qs, false)
+}
+
+fn set_query(qs: &str, push: bool) {
     let Some(w) = web_sys::window() else { return };
-    let path = w.location().pathname().unwrap_or_default();
-    let url = if qs.is_empty() {
-        path
-    } else {
-        format!("{path}{qs}")
-    };
+    let url = format!("{}{qs}", w.location().pathname().unwrap_or_default());
     if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = if push {
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

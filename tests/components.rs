@@ -10,7 +10,7 @@ use innsyn_core::define::Source;
 use innsyn_core::present;
 use innsyn_core::registry::Registry;
 use innsyn_web::charts::chart_width;
-use innsyn_web::charts::localize_numbers;
+use innsyn_web::charts::{localize, localize_numbers};
 use innsyn_web::components::ranking::RankingFigure;
 use innsyn_web::load::with_indicator;
 use innsyn_web::nav::provide_app_context;
@@ -68,6 +68,11 @@ fn Panel(def: IndicatorDef) -> impl IntoView {
     }
 }
 
+thread_local! {
+    /// The URL state of the panel mounted last.
+    static NAV: std::cell::Cell<Option<innsyn_web::nav::Nav>> = const { std::cell::Cell::new(None) };
+}
+
 /// Mounts a Panel for `url` in a fresh element and waits until it has left
 /// the loading state (or 5 s pass).
 async fn mount_panel(url: String) -> web_sys::HtmlElement {
@@ -75,7 +80,8 @@ async fn mount_panel(url: String) -> web_sys::HtmlElement {
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_app_context();
+        let nav = provide_app_context();
+        NAV.with(|n| n.set(Some(nav)));
         // The app fetches the registry its catalog names; here the project's own.
         provide_context(Arc::new(Registry::bundled()));
         let def = indicator(url.clone());
@@ -168,6 +174,27 @@ async fn a_missing_file_shows_an_error_in_its_panel() {
 }
 
 #[wasm_bindgen_test]
+async fn an_error_is_written_in_the_language_of_the_moment() {
+    let host = mount_panel("data/finnes-ikke.json".into()).await;
+    assert!(text(&host, "[role=alert]").contains("Fant ikke fila (404)."));
+    let nav = NAV.with(|n| n.get()).expect("mounted");
+    for (lang, want) in [
+        (Lang::Nn, "Kunne ikkje laste data"),
+        (Lang::En, "The file was not found (404)."),
+    ] {
+        nav.replace(innsyn_core::query::Query {
+            lang,
+            ..nav.query.get_untracked()
+        });
+        leptos::task::tick().await;
+        let alert = text(&host, "[role=alert]");
+        assert!(alert.contains(want), "{lang:?}: {alert}");
+        assert!(alert.contains("data/finnes-ikke.json"), "{alert}");
+    }
+    nav.replace(innsyn_core::query::Query::default());
+}
+
+#[wasm_bindgen_test]
 async fn malformed_json_names_line_and_column() {
     let host = mount_panel(data_url(
         "{\n  \"format\": \"innsyn-indicator/1\",\n  \"values\": [1, 2,\n",
@@ -230,6 +257,20 @@ fn chart_numbers_are_written_the_norwegian_way() {
     assert_eq!(
         localize_numbers("<text>2.1k</text><text>350</text>", Lang::Nb),
         "<text>2,1k</text><text>350</text>"
+    );
+}
+
+#[wasm_bindgen_test]
+fn bar_labels_keep_the_figures_decimals() {
+    let svg = r#"<svg><text x="15" y="117">60</text><text x="9" dx="3" dy="5">56</text><text dx="3">43.25</text><text dx="3">2073</text></svg>"#;
+    assert_eq!(
+        localize(svg, Lang::Nb, Some(2)),
+        "<svg><text x=\"15\" y=\"117\">60</text><text x=\"9\" dx=\"3\" dy=\"5\">56,00</text><text dx=\"3\">43,25</text><text dx=\"3\">2\u{a0}073,00</text></svg>"
+    );
+    assert!(localize(svg, Lang::En, Some(1)).contains(">56.0<"));
+    assert_eq!(
+        localize(svg, Lang::Nb, None),
+        localize_numbers(svg, Lang::Nb)
     );
 }
 

@@ -1,16 +1,72 @@
-//! A figure's provenance line and its chart ⇄ table toggle.
+//! The figure shell every chart is shown in: its heading (given by the
+//! figure), the demo label, the chart and its table (one shown at a time,
+//! a button switches), the text summary, and the source line.
 
 use innsyn_core::i18n::{format_timestamp, T};
 use innsyn_core::model::IndicatorMeta;
 use leptos::prelude::*;
 
+use crate::charts::Chart;
+use crate::components::cards::demo_label;
 use crate::nav::Nav;
+
+/// What a figure is, beside its heading and table.
+pub struct Figure {
+    /// The table's element id (the toggle's `aria-controls`).
+    pub id: String,
+    /// The element that names the figure (`aria-labelledby`), when it has one.
+    pub labelledby: Option<String>,
+    pub meta: IndicatorMeta,
+    /// Where its figures come from (file or request), for the source line.
+    pub file: String,
+    /// Whether the figure shows the demo label itself (a card that has
+    /// one already says so once).
+    pub demo: bool,
+    pub svg: Signal<String>,
+    /// The text summary: under the figure, and the chart's text alternative.
+    pub summary: Signal<String>,
+    /// The accessible name of the table's scrolling region.
+    pub table_label: Signal<String>,
+    /// A line chart (else bars).
+    pub line: bool,
+}
+
+/// The shell: `head`, the demo label, the chart ⇄ `table`, the summary,
+/// the source line and the toggle.
+pub fn figure(f: Figure, head: impl IntoView, table: impl IntoView) -> impl IntoView {
+    let (show_table, set_show_table) = signal(false);
+    let Figure {
+        id,
+        labelledby,
+        meta,
+        file,
+        demo,
+        svg,
+        summary,
+        table_label,
+        line,
+    } = f;
+    view! {
+        <figure class=if line { "figure trend" } else { "figure" } aria-labelledby=labelledby>
+            {head}
+            {(demo && meta.demo).then(|| demo_label(true))}
+            <Chart svg=svg label=summary hidden=Signal::derive(move || show_table.get()) line=line/>
+            <div class="table-wrap" id=id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || table_label.get()>
+                {table}
+            </div>
+            <figcaption>
+                <p class="summary">{move || summary.get()}</p>
+                {source_and_toggle(&meta, file, id, show_table, set_show_table)}
+            </figcaption>
+        </figure>
+    }
+}
 
 /// A figure's provenance — source, table (linked), the file it came from,
 /// when the publisher last updated the figures and when Innsyn's snapshot
 /// was fetched, and every note of the file — and the button that switches
 /// between the chart and its table.
-pub fn source_and_toggle(
+fn source_and_toggle(
     meta: &IndicatorMeta,
     file: String,
     table_id: String,

@@ -6,22 +6,86 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::Boundaries;
-use innsyn_core::geo;
+use innsyn_core::catalog::{Boundaries, Catalog};
+use innsyn_core::geo::{self, Shape};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::present::{self, reason, Ranking, Tile};
 use innsyn_core::query::View;
-use innsyn_core::registry::Registry;
+use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
 
+use crate::components::cards::demo_label;
+use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::{href, Nav};
 
-/// The choropleth when the catalog names a boundaries file, else the tile map.
+/// A catalog's boundaries and their shapes being loaded (once per page:
+/// every year or indicator shown on the page draws the same shapes).
+#[derive(Clone)]
+pub struct Shapes {
+    pub boundaries: Boundaries,
+    pub load: Loading<Arc<Vec<Shape>>>,
+}
+
+/// The shapes of the site's catalog, when it names a boundaries file.
+pub fn shapes() -> Option<Shapes> {
+    let catalog = expect_context::<Arc<Catalog>>();
+    catalog.boundaries.clone().map(|b| Shapes {
+        load: load::boundaries(&b),
+        boundaries: b,
+    })
+}
+
+/// The map panel: its heading, demo label and hint, the tile map — or the
+/// choropleth when the catalog names a boundaries file — the name and
+/// value of the square or shape in focus, the legend and the attribution.
 #[component]
-pub fn MunicipalityMap(ranking: Ranking, boundaries: Option<Boundaries>) -> impl IntoView {
-    match boundaries {
-        Some(b) => view! { <ChoroplethMap ranking=ranking boundaries=b/> }.into_any(),
-        None => view! { <TileMap ranking=ranking/> }.into_any(),
+pub fn MunicipalityMap(ranking: Ranking, shapes: Option<Shapes>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let registry = expect_context::<Arc<Registry>>();
+    let (tiles, breaks) = present::tile_map(&ranking, &registry);
+    let r = Arc::new(ranking);
+    let (focused, set_focused) = signal(String::new());
+    let (rt, rl) = (r.clone(), r.clone());
+    let (hint, attribution, body) = match shapes {
+        Some(s) => (
+            T::MapExplainedShapes,
+            Some(s.boundaries.attribution.clone()),
+            choropleth(r.clone(), tiles, s, set_focused).into_any(),
+        ),
+        None => (
+            T::MapExplained,
+            None,
+            tile_map(r.clone(), tiles, set_focused).into_any(),
+        ),
+    };
+    view! {
+        <section class="panel map" aria-labelledby="map-h">
+            <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
+            {r.meta.demo.then(|| demo_label(false))}
+            <p class="hint">{nav.t(hint)}</p>
+            {body}
+            <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
+            <div class="legend" role="group" aria-label=nav.t(T::Legend)>
+                <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>
+            </div>
+            <p class="source">{match attribution {
+                Some(a) => a.into_any(),
+                None => nav.t(T::MapAttribution).into_any(),
+            }}</p>
+        </section>
+    }
+}
+
+/// "Hamar: 52,3 per 1000 barn", or why there is no figure.
+fn describe(r: &Ranking, t: &Tile, lang: Lang) -> String {
+    match t.value {
+        Some(v) => format!(
+            "{}: {} {}",
+            t.name,
+            r.format(v, lang),
+            r.meta.unit.get(lang)
+        ),
+        None => format!("{}: {}", t.name, reason(t.status.as_ref(), lang)),
     }
 }
 
@@ -50,82 +114,52 @@ fn legend_view(items: Vec<(String, String)>) -> impl IntoView {
     items.into_iter().map(|(class, text)| view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{text}</li> }).collect_view()
 }
 
-/// The municipalities' real shapes (e.g. Kartverket's boundaries), coloured by
-/// class; each shape is focusable, announces name and value, and opens the
-/// profile with Enter or a click. The attribution is always shown.
-#[component]
-fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
+/// The municipalities' real shapes (e.g. Kartverket's boundaries), coloured
+/// by class; each shape is a link (SVG `<a>`) that announces name and value.
+fn choropleth(
+    r: Arc<Ranking>,
+    tiles: Vec<Tile>,
+    shapes: Shapes,
+    focus: WriteSignal<String>,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let (tiles, breaks) = present::tile_map(&ranking, &registry);
-    let r = Arc::new(ranking);
-    let (url, join) = (boundaries.url.clone(), boundaries.join.clone());
-    let shapes = LocalResource::new(move || {
-        let (url, join) = (url.clone(), join.clone());
-        async move {
-            crate::io::fetch_text(&url)
-                .await
-                .ok()
-                .and_then(|t| geo::parse(&t, &join).ok())
-                .map(|(s, _)| Arc::new(s))
+    let Shapes { boundaries, load } = shapes;
+    let head = move || Head {
+        title: None,
+        file: boundaries.url.clone(),
+        level: Level::Inline,
+    };
+    panel(load, head, move |list| {
+        let (paths, height) = geo::project(&list, 600.0);
+        let shapes = paths
+            .into_iter()
+            .filter_map(|p| {
+                let id = match registry.resolve(&p.code) {
+                    Some(RegionRef::Municipality(i)) => registry.municipalities[i].id.clone(),
+                    _ => return None,
+                };
+                let t = tiles.iter().find(|t| t.id == id)?.clone();
+                let class = t.class.map_or("shape missing".to_string(), |c| {
+                    format!("shape {}", CLASS_CSS[c])
+                });
+                let r = r.clone();
+                let label = move || describe(&r, &t, nav.lang());
+                let (l1, l2) = (label.clone(), label.clone());
+                Some(view! {
+                    <g><a
+                        href=move || href(&nav.to(View::Municipality, id.clone()))
+                        aria-label=label
+                        on:focus=move |_| focus.set(l1())
+                        on:mouseenter=move |_| focus.set(l2())
+                    ><path d=p.d class=class></path></a></g>
+                })
+            })
+            .collect_view();
+        view! {
+            <svg class="choropleth" viewBox=format!("0 0 600 {:.0}", height.ceil()) role="group" aria-labelledby="map-h">{shapes}</svg>
         }
-    });
-    let (focused, set_focused) = signal(String::new());
-    let rt = r.clone();
-    let rl = r.clone();
-    let attribution = boundaries.attribution.clone();
-    view! {
-        <section class="panel map" aria-labelledby="map-h">
-            <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
-            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
-            <p class="hint">{nav.t(T::MapExplainedShapes)}</p>
-            {move || {
-                match shapes.get() {
-                    None => view! { <p class="loading" role="status">{T::Loading.get(nav.lang())}</p> }.into_any(),
-                    Some(None) => view! { <p class="error" role="alert">{T::LoadError.get(nav.lang())}</p> }.into_any(),
-                    Some(Some(list)) => {
-                        let (paths, height) = geo::project(&list, 600.0);
-                        let tiles = tiles.clone();
-                        let registry = registry.clone();
-                        let r = r.clone();
-                        view! {
-                            <svg class="choropleth" viewBox=format!("0 0 600 {:.0}", height.ceil()) role="group" aria-labelledby="map-h">
-                                {paths.into_iter().filter_map(|p| {
-                                    let id = match registry.resolve(&p.code) {
-                                        Some(innsyn_core::registry::RegionRef::Municipality(i)) => registry.municipalities[i].id.clone(),
-                                        _ => return None,
-                                    };
-                                    let t = tiles.iter().find(|t| t.id == id)?.clone();
-                                    let class = t.class.map_or("shape missing".to_string(), |c| format!("shape {}", CLASS_CSS[c]));
-                                    let r = r.clone();
-                                    let label = move || match t.value {
-                                        Some(v) => format!("{}: {} {}", t.name, r.format(v, nav.lang()), r.meta.unit.get(nav.lang())),
-                                        None => format!("{}: {}", t.name, reason(t.status.as_ref(), nav.lang())),
-                                    };
-                                    let (l1, l2) = (label.clone(), label.clone());
-                                    // A real link (SVG <a>), followed in place by nav.
-                                    Some(view! {
-                                        <g><a
-                                            href=move || href(&nav.to(View::Municipality, id.clone()))
-                                            aria-label=label
-                                            on:focus=move |_| set_focused.set(l1())
-                                            on:mouseenter=move |_| set_focused.set(l2())
-                                        ><path d=p.d class=class></path></a></g>
-                                    })
-                                }).collect_view()}
-                            </svg>
-                        }
-                        .into_any()
-                    }
-                }
-            }}
-            <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
-            <div class="legend" role="group" aria-label=nav.t(T::Legend)>
-                <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>
-            </div>
-            <p class="source">{attribution}</p>
-        </section>
-    }
+    })
 }
 
 /// Five classes of a colour-blind-safe sequential palette (ColorBrewer
@@ -133,64 +167,51 @@ fn ChoroplethMap(ranking: Ranking, boundaries: Boundaries) -> impl IntoView {
 /// 4.5:1 contrast. Every tile also shows its value as text.
 const CLASS_CSS: [&str; 5] = ["c0", "c1", "c2", "c3", "c4"];
 
-#[component]
-fn TileMap(ranking: Ranking) -> impl IntoView {
+/// One square per municipality at its place on the tile map, showing its
+/// short name and value; each square is a link to the profile.
+fn tile_map(r: Arc<Ranking>, tiles: Vec<Tile>, focus: WriteSignal<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let registry = expect_context::<Arc<Registry>>();
-    let (tiles, breaks) = present::tile_map(&ranking, &registry);
-    let r = Arc::new(ranking);
-    let (focused, set_focused) = signal(String::new());
-    let describe = {
-        let r = r.clone();
-        move |t: &Tile, lang: Lang| match t.value {
-            Some(v) => format!(
-                "{}: {} {}",
-                t.name,
-                r.format(v, lang),
-                r.meta.unit.get(lang)
-            ),
-            None => format!("{}: {}", t.name, reason(t.status.as_ref(), lang)),
-        }
-    };
-    let rl = r.clone();
     let cols = tiles.iter().map(|t| t.col).max().unwrap_or(0) as usize + 1;
-    let rt = r.clone();
+    let squares = tiles
+        .into_iter()
+        .map(|t| {
+            let class = t.class.map_or("tile missing".to_string(), |c| {
+                format!("tile {}", CLASS_CSS[c])
+            });
+            let (id, abbr) = (t.id.clone(), t.abbr.clone());
+            let (col, row) = ((t.col + 1).to_string(), (t.row + 1).to_string());
+            let t = Arc::new(t);
+            let value = {
+                let (r, t) = (r.clone(), t.clone());
+                move || {
+                    t.value.map(|v| r.format(v, nav.lang())).unwrap_or_else(|| {
+                        t.status.as_ref().map_or("–", |s| s.symbol()).to_string()
+                    })
+                }
+            };
+            let says = {
+                let (r, t) = (r.clone(), t.clone());
+                move || describe(&r, &t, nav.lang())
+            };
+            let (s1, s2, s3, v1) = (says.clone(), says.clone(), says.clone(), value.clone());
+            view! {
+                <li style:grid-column=col style:grid-row=row>
+                    <a
+                        class=class
+                        href=move || href(&nav.to(View::Municipality, id.clone()))
+                        aria-label=move || format!("{} {} – {}", t.abbr, v1(), s1())
+                        title=s2
+                        on:focus=move |_| focus.set(s3())
+                        on:mouseenter=move |_| focus.set(says())
+                    >
+                        <span class="abbr">{abbr}</span>" "
+                        <span class="val">{value}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <section class="panel map" aria-labelledby="map-h">
-            <h2 id="map-h">{move || format!("{}: {} {}", T::MapTitle.get(nav.lang()), rt.meta.title.get(nav.lang()), rt.period)}</h2>
-            {r.meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
-            <p class="hint">{nav.t(T::MapExplained)}</p>
-            <ul class="tilemap" style:grid-template-columns=format!("repeat({cols}, minmax(0, 1fr))")>
-                {tiles.into_iter().map(|t| {
-                    let class = t.class.map_or("tile missing".to_string(), |c| format!("tile {}", CLASS_CSS[c]));
-                    let id = t.id.clone();
-                    let value = {
-                        let (r, t) = (r.clone(), t.clone());
-                        move || t.value.map(|v| r.format(v, nav.lang())).unwrap_or_else(|| t.status.as_ref().map(|s| s.symbol().to_string()).unwrap_or("–".into()))
-                    };
-                    let (t1, t2, d1, d2, v1) = (t.clone(), t.clone(), describe.clone(), describe.clone(), value.clone());
-                    view! {
-                        <li style:grid-column=(t.col + 1).to_string() style:grid-row=(t.row + 1).to_string()>
-                            <a
-                                class=class
-                                href=move || href(&nav.to(View::Municipality, id.clone()))
-                                aria-label=move || format!("{} {} – {}", t1.abbr, v1(), d1(&t1, nav.lang()))
-                                title=move || d2(&t2, nav.lang())
-                                on:focus={let t = t.clone(); let d = describe.clone(); move |_| set_focused.set(d(&t, nav.lang()))}
-                                on:mouseenter={let t = t.clone(); let d = describe.clone(); move |_| set_focused.set(d(&t, nav.lang()))}
-                            >
-                                <span class="abbr">{t.abbr.clone()}</span>" "
-                                <span class="val">{value}</span>
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <p class="tile-focus" aria-live="polite">{move || focused.get()}</p>
-            <div class="legend" role="group" aria-label=nav.t(T::Legend)>
-                <ul>{move || legend_view(legend_items(&rl, &breaks, nav.lang()))}</ul>
-            </div>
-            <p class="source">{nav.t(T::MapAttribution)}</p>
-        </section>
+        <ul class="tilemap" style:grid-template-columns=format!("repeat({cols}, minmax(0, 1fr))")>{squares}</ul>
     }
 }

@@ -2,11 +2,12 @@
 //! the shell; they may use each other and the bottom layer (`nav`, `load`,
 //! `io`, `charts`).
 //!
-//! - [`figure`]: a figure's source line and its chart ⇄ table toggle;
+//! - [`figure`]: the figure shell (heading, demo label, chart ⇄ table, summary, source);
 //! - [`ranking`]: the municipalities ranked, chart and table;
 //! - [`trend`]: a figure over time against its comparison lines;
 //! - [`map`]: the tile map and the choropleth;
-//! - [`cards`]: a card's headline figure, members left out, table cells;
+//! - [`cards`]: a card's panel, demo label, headline figure, changes, direction,
+//!   members left out, table cells;
 //! - [`search`]: the municipality search field.
 
 pub mod cards;

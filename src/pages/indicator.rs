@@ -4,16 +4,17 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::{Boundaries, Catalog};
+use innsyn_core::catalog::Catalog;
 use innsyn_core::i18n::T;
-use innsyn_core::model::{Dataset, Direction, I18nText};
+use innsyn_core::model::{Dataset, I18nText};
 use innsyn_core::present;
 use innsyn_core::query::Query;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::map::MunicipalityMap;
+use crate::components::cards::demo_label;
+use crate::components::map::{self, MunicipalityMap, Shapes};
 use crate::components::ranking::RankingFigure;
 use crate::load::{self, with_indicator_page};
 use crate::nav::Nav;
@@ -36,19 +37,11 @@ pub fn IndicatorPage() -> impl IntoView {
             .iter()
             .map(|i| (i.id.clone(), i.overrides.title.clone()))
             .collect();
-        let (boundaries, registry) = (cat.boundaries.clone(), registry.clone());
+        let (shapes, registry) = (map::shapes(), registry.clone());
         let file = move || chosen.get().map(|c| load::file_of(&c)).unwrap_or_default();
         with_indicator_page(
             move || chosen.get(),
-            move |ds| {
-                body(
-                    ds,
-                    registry.clone(),
-                    ids.clone(),
-                    file(),
-                    boundaries.clone(),
-                )
-            },
+            move |ds| body(ds, registry.clone(), ids.clone(), file(), shapes.clone()),
         )
     }
 }
@@ -58,7 +51,7 @@ fn body(
     registry: Arc<Registry>,
     ids: Vec<(String, Option<I18nText>)>,
     file: String,
-    boundaries: Option<Boundaries>,
+    shapes: Option<Shapes>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
@@ -93,11 +86,6 @@ fn body(
     let m = meta.clone();
     let explanation = move || {
         let lang = nav.lang();
-        let direction = match m.direction {
-            Direction::HigherIsBetter => T::HigherBetter,
-            Direction::HigherIsWorse => T::HigherWorse,
-            Direction::Neither => T::HigherNeither,
-        };
         view! {
             <section class="panel" aria-labelledby="about-h">
                 <h2 id="about-h">{T::AboutIndicator.get(lang)}</h2>
@@ -108,7 +96,7 @@ fn body(
                         <dt>{T::Denominator.get(lang)}</dt><dd>{r.denominator.get(lang).to_string()}</dd>
                     </dl>
                 })}
-                <p>{direction.get(lang)}</p>
+                <p>{present::direction(m.direction).get(lang)}</p>
             </section>
         }
     };
@@ -167,7 +155,7 @@ fn body(
                 }).collect_view()}
             </select>
         </div>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+        {meta.demo.then(|| demo_label(false))}
         {explanation}
         <div class="picker year">
             <label for="year-slider">{move || format!("{}: {}", T::Year.get(nav.lang()), year.get())}</label>
@@ -190,7 +178,7 @@ fn body(
         {move || match ranking.get() {
             None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
             Some(r) => view! {
-                <MunicipalityMap ranking=r.clone() boundaries=boundaries.clone()/>
+                <MunicipalityMap ranking=r.clone() shapes=shapes.clone()/>
                 <section class="panel"><RankingFigure ranking=r file=file.clone()/></section>
             }
             .into_any(),

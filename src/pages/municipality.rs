@@ -5,20 +5,17 @@
 
 use std::sync::Arc;
 
-use innsyn_core::aggregate::computed_label;
 use innsyn_core::catalog::{Catalog, IndicatorDef};
-use innsyn_core::i18n::{format_number, Lang, T};
+use innsyn_core::i18n::{format_number, T};
 use innsyn_core::model::Dataset;
-use innsyn_core::present::{self, format_change, reason, trend};
+use innsyn_core::present::{self, trend};
 use innsyn_core::query::View;
 use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
 
-use crate::charts::{self, chart_width, Chart};
-use crate::components::cards::{big_value, value_cell};
-use crate::components::figure::source_and_toggle;
+use crate::components::cards::{big_value, changes, demo_label, direction, indicator_card};
 use crate::components::search::MunicipalitySearch;
-use crate::load::{self, with_indicator};
+use crate::components::trend::TrendFigure;
 use crate::nav::{href, Nav};
 
 /// The municipality shown when the link names none: Hamar.
@@ -43,11 +40,7 @@ pub fn MunicipalityPage() -> impl IntoView {
     view! {
         {move || match muni.get() {
             Err(code) => {
-                let msg = match nav.lang() {
-                    Lang::En => format!("Innsyn knows no municipality «{code}» in Hedmark or Oppland."),
-                    Lang::Nn => format!("Innsyn kjenner ingen kommune «{code}» i Hedmark eller Oppland."),
-                    Lang::Nb => format!("Innsyn kjenner ingen kommune «{code}» i Hedmark eller Oppland."),
-                };
+                let msg = T::UnknownMunicipality.fill(nav.lang(), &code);
                 view! { <h1>{T::NavMunicipality.get(nav.lang())}</h1><MunicipalitySearch/><p class="error" role="alert">{msg}</p> }.into_any()
             }
             Ok(i) => {
@@ -148,12 +141,9 @@ fn MunicipalityCard(
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let file = load::file_of(&indicator);
-    view! {
-        <section class="panel card">
-            {with_indicator(move || Some(indicator.clone()), move |ds| card(ds, muni, registry.clone(), file.clone(), comparisons.clone()))}
-        </section>
-    }
+    indicator_card(indicator, move |ds, file| {
+        card(ds, muni, registry.clone(), file, comparisons.clone())
+    })
 }
 
 fn card(
@@ -166,145 +156,71 @@ fn card(
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
     let m = registry.municipalities[muni].clone();
-    let own: Vec<(String, Option<f64>)> = present::municipality_series(&ds, &registry, muni)
-        .into_iter()
-        .map(|(p, part)| (p, part.value))
-        .collect();
     let parts = present::municipality_series(&ds, &registry, muni);
-    // The county it belonged to before 2020 (Hedmark or Oppland), computed.
-    let county_id = m.old_county().to_string();
-    let county_name = registry
-        .county_name(&county_id)
-        .unwrap_or_default()
-        .to_string();
-    // Only a rate compares with the county on one axis; a count (årsverk) of
-    // one municipality next to a county total would say nothing.
-    let compare = matches!(meta.rule(), innsyn_core::aggregate::Rule::Ratio { .. });
-    let county: Vec<(String, Option<f64>)> =
-        present::group_series(&ds, &registry, meta.rule(), &|y| {
-            registry.county_members(&county_id, y)
-        })
-        .into_iter()
-        .map(|(p, c)| (p, c.value.filter(|_| compare)))
+    let own: Vec<(String, Option<f64>)> = parts
+        .iter()
+        .map(|(p, part)| (p.clone(), part.value))
         .collect();
-    // The country and the municipality's KOSTRA group as the file publishes
-    // them, for rates.
-    let published: Vec<(String, Vec<(String, Option<f64>)>)> = if compare {
-        m.comparisons(&comparisons)
-            .iter()
-            .filter_map(|c| present::published_series(&ds, c).map(|s| (c.clone(), s)))
-            .collect()
-    } else {
-        Vec::new()
+    // Rates only (a count of one municipality beside a county's total says
+    // nothing): its old county (Hedmark or Oppland) computed, then the
+    // country and its KOSTRA group as the file publishes them.
+    let (counties, comparisons) = (
+        present::comparison_counties(&registry, &m.id),
+        m.comparisons(&comparisons),
+    );
+    let has_county = !counties.is_empty();
+    let others = {
+        let (ds, registry) = (ds.clone(), registry.clone());
+        Memo::new(move |_| {
+            present::comparison_lines(&ds, &registry, &counties, &comparisons, nav.lang())
+        })
     };
-    let (published1, published2) = (published.clone(), published);
-    let reg_names = registry.clone();
+    let rows = Memo::new(move |_| present::municipality_rows(&parts, &others.get(), nav.lang()));
     let t = trend(&own);
     let rank = t
         .as_ref()
         .and_then(|t| present::rank(&ds, &registry, muni, &t.period));
-    let id = format!("m-{}", meta.id);
-    let (show_table, set_show_table) = signal(false);
-    let table_id = format!("{id}-series");
     let decimals = meta.decimals;
-    let (m1, m2, m3) = (meta.clone(), meta.clone(), meta.clone());
-    let (own1, county1, county2) = (own.clone(), county.clone(), county.clone());
-    let (name1, name2, cname1, cname2, cname3) = (
-        m.name.clone(),
-        m.name.clone(),
-        county_name.clone(),
-        county_name.clone(),
-        county_name.clone(),
-    );
-    let latest_missing = parts
-        .last()
-        .map(|(p, part)| (p.clone(), part.status.clone()))
-        .filter(|(_, _)| t.is_none());
+    let (m1, m2) = (meta.clone(), meta.clone());
+    let name = m.name.clone();
     view! {
         <h2>{move || m1.title.get(nav.lang()).to_string()}</h2>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+        {meta.demo.then(|| demo_label(false))}
         {move || {
             let lang = nav.lang();
             match &t {
                 None => {
-                    let why = latest_missing.as_ref().map(|(p, s)| format!("{p}: {}", reason(s.as_ref(), lang))).unwrap_or_default();
+                    // Why the latest period has no number.
+                    let why = rows.with(|r| r.last().map(|r| format!("{}: {}", r.period, r.note))).unwrap_or_default();
                     view! { <p class="no-figure">{T::NoFigure.get(lang)}" "{why}</p> }.into_any()
                 }
                 Some(t) => {
-                    let change = |c: &Option<(String, f64)>| c.as_ref().map(|(p, d)| format!("{} {p}: {}", T::ChangeFrom.get(lang), format_change(*d, decimals, lang)));
-                    let changes: Vec<String> = [change(&t.change_1), change(&t.change_5)].into_iter().flatten().collect();
-                    let county_now = county1.iter().find(|(p, _)| *p == t.period).and_then(|(_, v)| *v);
+                    // The county's computed figure in the same period, when compared.
+                    let county_now = others.with(|o| {
+                        let (n, s) = o.first().filter(|_| has_county)?;
+                        let v = s.iter().find(|(p, _)| *p == t.period)?.1?;
+                        Some((n.clone(), v))
+                    });
                     view! {
                         {big_value(t.value, decimals, m2.unit.get(lang), lang)}
                         <p class="computed">{t.period.clone()}</p>
                         {rank.map(|(r, n)| view! { <p class="rank">{format!("{} {r} / {n}", T::RankOf.get(lang))}<span class="hint">{format!(" ({})", T::RankExplained.get(lang))}</span></p> })}
-                        {county_now.map(|v| view! {
-                            <p class="compare">{format!("{cname1} ({}): {}", computed_label(lang), format_number(v, decimals, lang))}</p>
-                        })}
-                        <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                        {county_now.map(|(n, v)| view! { <p class="compare">{format!("{n}: {}", format_number(v, decimals, lang))}</p> })}
+                        {changes(t, decimals, lang)}
                     }
                     .into_any()
                 }
             }
         }}
-        <figure class="figure">
-            <Chart
-                svg=Signal::derive(move || {
-                    let lang = nav.lang();
-                    let w = chart_width(nav.viewport.get()).min(640.0);
-                    let county_label = format!("{cname2} ({})", computed_label(lang));
-                    let mut lines = vec![(name2.as_str(), own1.as_slice())];
-                    if compare {
-                        lines.push((county_label.as_str(), county2.as_slice()));
-                    }
-                    let names: Vec<String> = published1.iter().map(|(c, _)| present::comparison_name(c, &reg_names, lang)).collect();
-                    lines.extend(names.iter().zip(&published1).map(|(n, (_, s))| (n.as_str(), s.as_slice())));
-                    charts::lines_svg(&lines, lang, w, 240.0).unwrap_or_default()
-                })
-                label=Signal::derive(move || {
-                    let who = if compare { format!("{name1} {} {county_name}", T::And.get(nav.lang())) } else { name1.clone() };
-                    format!("{} – {who}. {}", m3.title.get(nav.lang()), T::ShowTable.get(nav.lang()))
-                })
-                hidden=Signal::derive(move || show_table.get())
-                line=true
-            />
-            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Development.get(nav.lang()), T::Table.get(nav.lang()))>
-                <table>
-                    <thead><tr>
-                        <th scope="col">{nav.t(T::Period)}</th>
-                        <th scope="col" class="num">{m.name.clone()}</th>
-                        {compare.then(|| view! { <th scope="col" class="num">{cname3}</th> })}
-                        {let (p, r) = (published2.clone(), registry.clone()); move || p.iter().map(|(c, _)| view! { <th scope="col" class="num">{present::comparison_name(c, &r, nav.lang())}</th> }).collect_view()}
-                        <th scope="col">{nav.t(T::Status)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {move || {
-                            let lang = nav.lang();
-                            parts.iter().zip(&county).enumerate().map(|(i, ((p, part), (_, cv)))| {
-                                let extra: Vec<Option<f64>> = published2.iter().map(|(_, s)| s.get(i).and_then(|x| x.1)).collect();
-                                let note = if part.value.is_none() { reason(part.status.as_ref(), lang) } else { String::new() };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{p.clone()}</th>
-                                        {value_cell(part.value, decimals, lang, part.status.as_ref().map_or("–", |s| s.symbol()))}
-                                        {compare.then(|| value_cell(*cv, decimals, lang, "–"))}
-                                        {extra.into_iter().map(|v| value_cell(v, decimals, lang, "–")).collect_view()}
-                                        <td>{note}</td>
-                                    </tr>
-                                }
-                            }).collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
-            <figcaption>
-                {source_and_toggle(&meta, file, table_id, show_table, set_show_table)}
-            </figcaption>
-        </figure>
-        <p class="direction">{move || match meta.direction {
-            innsyn_core::model::Direction::HigherIsBetter => T::HigherBetter,
-            innsyn_core::model::Direction::HigherIsWorse => T::HigherWorse,
-            innsyn_core::model::Direction::Neither => T::HigherNeither,
-        }.get(nav.lang())}</p>
+        {direction(meta.direction)}
+        <TrendFigure
+            id=format!("m-{}-series", meta.id)
+            meta=meta
+            file=file
+            own_name=Signal::derive(move || name.clone())
+            rows=rows.into()
+            others=others.into()
+            note=T::Status
+        />
     }
 }

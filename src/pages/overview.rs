@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use innsyn_core::catalog::{Boundaries, Catalog};
+use innsyn_core::catalog::Catalog;
 use innsyn_core::i18n::T;
 use innsyn_core::model::I18nText;
 use innsyn_core::present;
@@ -13,7 +13,7 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::map::MunicipalityMap;
+use crate::components::map::{self, MunicipalityMap, Shapes};
 use crate::components::ranking::RankingFigure;
 use crate::components::search::MunicipalitySearch;
 use crate::load::{self, with_indicator};
@@ -39,7 +39,7 @@ pub fn OverviewPage() -> impl IntoView {
                 .iter()
                 .map(|i| (i.id.clone(), i.overrides.title.clone()))
                 .collect();
-            view! { <IndicatorMap chosen=chosen options=options boundaries=cat.boundaries.clone()/> }
+            view! { <IndicatorMap chosen=chosen options=options shapes=map::shapes()/> }
         }
         <MunicipalityList/>
     }
@@ -50,20 +50,8 @@ pub fn OverviewPage() -> impl IntoView {
 fn RegionLinks() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let mut groups: Vec<(String, String)> = ["04", "05", "34"]
-        .iter()
-        .filter_map(|id| {
-            registry
-                .county_name(id)
-                .map(|n| (id.to_string(), n.to_string()))
-        })
-        .collect();
-    groups.extend(
-        registry
-            .councils
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone())),
-    );
+    let (mut groups, councils) = present::region_groups(&registry);
+    groups.extend(councils);
     view! {
         <nav class="region-links" aria-labelledby="region-links-h">
             <h2 id="region-links-h">{nav.t(T::RegionsLinks)}</h2>
@@ -82,7 +70,7 @@ fn RegionLinks() -> impl IntoView {
 fn IndicatorMap(
     chosen: Memo<Option<innsyn_core::catalog::IndicatorDef>>,
     options: Vec<(String, Option<I18nText>)>,
-    boundaries: Option<Boundaries>,
+    shapes: Option<Shapes>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
@@ -122,13 +110,13 @@ fn IndicatorMap(
                 .get_untracked()
                 .map(|c| load::file_of(&c))
                 .unwrap_or_default();
-            let boundaries = boundaries.clone();
+            let shapes = shapes.clone();
             view! {
                 {select}
                 {match ranking {
                     None => view! { <p class="empty" role="status">{nav.t(T::EmptyData)}</p> }.into_any(),
                     Some(r) => view! {
-                        <MunicipalityMap ranking=r.clone() boundaries=boundaries/>
+                        <MunicipalityMap ranking=r.clone() shapes=shapes/>
                         <section class="panel"><RankingFigure ranking=r file=file/></section>
                     }
                     .into_any(),

@@ -8,18 +8,19 @@ use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
 use innsyn_core::catalog::{Catalog, IndicatorDef};
-use innsyn_core::i18n::{Lang, T};
-use innsyn_core::model::{Dataset, Direction};
-use innsyn_core::present::{self, format_change, trend};
+use innsyn_core::i18n::T;
+use innsyn_core::model::Dataset;
+use innsyn_core::present::{self, trend};
 use innsyn_core::query::{Query, View};
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::cards::{big_value, left_out_list};
+use crate::components::cards::{
+    big_value, changes, demo_label, direction, indicator_card, left_out_list,
+};
 use crate::components::ranking::RankingFigure;
 use crate::components::trend::TrendFigure;
-use crate::load::{self, with_indicator};
 use crate::nav::Nav;
 
 /// The region shown when the link names none: Hedmark.
@@ -42,10 +43,7 @@ pub fn RegionPage() -> impl IntoView {
         <RegionPicker region=region/>
         {let cat = expect_context::<Arc<Catalog>>(); move || {
             if name.get().is_none() {
-                let msg = match nav.lang() {
-                    Lang::En => format!("Innsyn knows no county or regional council «{}».", region.get()),
-                    _ => format!("Innsyn kjenner ikke noe fylke eller regionråd «{}».", region.get()),
-                };
+                let msg = T::UnknownRegion.fill(nav.lang(), &region.get());
                 return view! { <p class="error" role="alert">{msg}</p> }.into_any();
             }
             cat.region_dashboard
@@ -63,19 +61,7 @@ pub fn RegionPage() -> impl IntoView {
 fn RegionPicker(region: Memo<String>) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
-    let counties: Vec<(String, String)> = ["04", "05", "34"]
-        .iter()
-        .filter_map(|id| {
-            registry
-                .county_name(id)
-                .map(|n| (id.to_string(), n.to_string()))
-        })
-        .collect();
-    let councils: Vec<(String, String)> = registry
-        .councils
-        .iter()
-        .map(|c| (c.id.clone(), c.name.clone()))
-        .collect();
+    let (counties, councils) = present::region_groups(&registry);
     let option = move |(id, name): (String, String)| {
         let selected = {
             let id = id.clone();
@@ -110,12 +96,9 @@ fn RegionCard(
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let registry = expect_context::<Arc<Registry>>();
-    let file = load::file_of(&indicator);
-    view! {
-        <section class="panel card">
-            {with_indicator(move || Some(indicator.clone()), move |ds| card_body(ds, region, registry.clone(), file.clone(), comparisons.clone()))}
-        </section>
-    }
+    indicator_card(indicator, move |ds, file| {
+        card_body(ds, region, registry.clone(), file, comparisons.clone())
+    })
 }
 
 fn card_body(
@@ -137,12 +120,11 @@ fn card_body(
             reg2.group_members(&id, year).unwrap_or_default()
         })
     });
-    let points = move || present::values(&series.get());
     let (m1, reg3, ds3) = (meta.clone(), registry.clone(), ds.clone());
     let headline = move || {
         let lang = nav.lang();
         let s = series.get();
-        let Some(t) = trend(&points()) else {
+        let Some(t) = trend(&present::values(&s)) else {
             let text = if rule == Rule::NotCombinable {
                 T::NotCombinable
             } else {
@@ -152,66 +134,29 @@ fn card_body(
         };
         // Only a council is ranked (among the councils); a county has no peers here.
         let rank = present::council_rank(&ds3, &reg3, rule, &region.get(), &t.period);
-        let latest = s
-            .iter()
-            .find(|(p, _)| *p == t.period)
-            .map(|(_, c)| c.clone());
-        let coverage = latest
-            .as_ref()
-            .map(|c| c.coverage(lang))
-            .unwrap_or_default();
-        let left_out: Vec<String> = latest
-            .as_ref()
+        let latest = s.iter().find(|(p, _)| *p == t.period).map(|(_, c)| c);
+        let coverage = latest.map(|c| c.coverage(lang)).unwrap_or_default();
+        let left_out = latest
             .map(|c| present::left_out_lines(c, &reg3, lang))
             .unwrap_or_default();
-        let change = |c: &Option<(String, f64)>| {
-            c.as_ref().map(|(p, d)| {
-                format!(
-                    "{} {p}: {}",
-                    T::ChangeFrom.get(lang),
-                    format_change(*d, m1.decimals, lang)
-                )
-            })
-        };
-        let changes: Vec<String> = [change(&t.change_1), change(&t.change_5)]
-            .into_iter()
-            .flatten()
-            .collect();
         view! {
             {big_value(t.value, m1.decimals, m1.unit.get(lang), lang)}
             <p class="computed">{format!("{} · {} · {}: {coverage}", t.period, computed_label(lang), T::Coverage.get(lang))}</p>
-            <ul class="changes">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+            {changes(&t, m1.decimals, lang)}
             {rank.map(|(r, n)| view! { <p class="rank">{format!("{} {r} / {n}", T::RankOf.get(lang))}<span class="hint">{format!(" ({})", T::RankCouncilsExplained.get(lang))}</span></p> })}
             {left_out_list(left_out, lang)}
         }
         .into_any()
     };
-    let m2 = meta.clone();
-    let direction = move || {
-        match m2.direction {
-            Direction::HigherIsBetter => T::HigherBetter,
-            Direction::HigherIsWorse => T::HigherWorse,
-            Direction::Neither => T::HigherNeither,
-        }
-        .get(nav.lang())
-    };
-    let m5 = meta.clone();
+    // A council is drawn against its county; a county against the country.
     let others = {
         let (ds, registry) = (ds.clone(), registry.clone());
         Memo::new(move |_| {
-            // A council is drawn against its county; a county against the country.
-            let county: Vec<String> = registry
-                .councils
-                .iter()
-                .find(|c| c.id == region.get())
-                .and_then(|c| c.members.first())
-                .and_then(|m| registry.municipality(m))
-                .map(|m| m.old_county().to_string())
-                .into_iter()
-                .collect();
-            present::comparison_lines(&ds, &registry, &county, &comparisons, nav.lang())
+            let counties = present::comparison_counties(&registry, &region.get());
+            present::comparison_lines(&ds, &registry, &counties, &comparisons, nav.lang())
         })
     };
+    let rows = Memo::new(move |_| present::computed_rows(&series.get(), &others.get(), nav.lang()));
     let own_name = {
         let registry = registry.clone();
         move || {
@@ -232,18 +177,20 @@ fn card_body(
         }
     };
     let ranking_file = file.clone();
+    let title = meta.clone();
     view! {
-        <h2 id=format!("{id}-h")>{move || m5.title.get(nav.lang()).to_string()}</h2>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+        <h2 id=format!("{id}-h")>{move || title.title.get(nav.lang()).to_string()}</h2>
+        {meta.demo.then(|| demo_label(false))}
         {headline}
-        <p class="direction">{direction}</p>
+        {direction(meta.direction)}
         <TrendFigure
             id=format!("{id}-series")
-            meta=meta.clone()
+            meta=meta
             file=file
             own_name=Signal::derive(own_name)
-            series=Signal::derive(move || series.get())
-            others=Signal::derive(move || others.get())
+            rows=rows.into()
+            others=others.into()
+            note=T::Coverage
         />
         {move || members_ranking().map(|r| view! { <RankingFigure ranking=r file=ranking_file.clone() nested=true/> })}
     }

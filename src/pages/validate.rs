@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::io;
-use crate::load::{fetch_error_text, parse_error_text};
+use crate::load::LoadError;
 use crate::nav::Nav;
 
 /// What the page shows about one checked file.
@@ -22,7 +22,8 @@ use crate::nav::Nav;
 pub struct Checked {
     pub name: String,
     pub size: usize,
-    pub outcome: Result<Summary, String>,
+    /// The summary, or why the file could not be read (written when shown).
+    pub outcome: Result<Summary, LoadError>,
 }
 
 #[derive(Debug, Clone)]
@@ -54,12 +55,11 @@ pub fn ValidatePage() -> impl IntoView {
         let registry = registry.clone();
         set_busy.set(true);
         spawn_local(async move {
-            let lang = nav.lang();
             let name = file.name();
             let size = file.size() as usize;
             let outcome = match io::read_local_file(&file).await {
-                Err(e) => Err(fetch_error_text(&e, lang)),
-                Ok(bytes) => check(&bytes, &registry).map_err(|e| parse_error_text(&e, lang)),
+                Err(e) => Err(LoadError::Fetch(e)),
+                Ok(bytes) => check(&bytes, &registry).map_err(LoadError::Parse),
             };
             set_checked.set(Some(Arc::new(Checked {
                 name,
@@ -115,7 +115,7 @@ fn Report(checked: Arc<Checked>) -> impl IntoView {
         match &checked.outcome {
             Err(msg) => view! {
                 <h2>{heading}</h2>
-                <div class="error" role="alert"><p><strong>{T::Unreadable.get(lang)}</strong></p><p>{msg.clone()}</p></div>
+                <div class="error" role="alert"><p><strong>{T::Unreadable.get(lang)}</strong></p><p>{msg.text(lang)}</p></div>
             }
             .into_any(),
             Ok(s) => {
@@ -150,10 +150,7 @@ fn Report(checked: Arc<Checked>) -> impl IntoView {
 }
 
 fn diagnostics_table(list: &[Diagnostic], lang: Lang) -> impl IntoView {
-    let (line, col) = match lang {
-        Lang::En => ("line", "column"),
-        _ => ("linje", "kolonne"),
-    };
+    let (line, col) = (T::LineLower.get(lang), T::ColumnWord.get(lang));
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=T::Message.get(lang)>
             <table class="diagnostics-table">

@@ -106,6 +106,17 @@ strings! {
     SsbBusy => ("SSB har fått for mange forespørsler (429). Prøv igjen om et minutt.", "SSB har fått for mange førespurnader (429). Prøv igjen om eit minutt.", "SSB has had too many requests (429). Try again in a minute."),
     SsbFailed => ("SSB ga ikke tallene.", "SSB gav ikkje tala.", "SSB did not give the figures."),
     SeeDemo => ("Se demonstrasjonen med fiktive tall i stedet", "Sjå demonstrasjonen med fiktive tal i staden", "See the demonstration with fictitious figures instead"),
+    FileNotFound => ("Fant ikke fila (404).", "Fann ikkje fila (404).", "The file was not found (404)."),
+    ServerAnswered => ("Tjeneren svarte", "Tenaren svarte", "The server answered"),
+    FileTooLarge => ("Fila er for stor", "Fila er for stor", "The file is too large"),
+    NetworkError => ("Nettverksfeil", "Nettverksfeil", "Network error"),
+    LineWord => ("Linje", "Linje", "Line"),
+    ColumnWord => ("kolonne", "kolonne", "column"),
+    ComparedWith => ("Sammenlignet med", "Samanlikna med", "Compared with"),
+    MunicipalitiesWord => ("kommuner", "kommunar", "municipalities"),
+    UnknownMunicipality => ("Innsyn kjenner ingen kommune «{}» i Hedmark eller Oppland.", "Innsyn kjenner ingen kommune «{}» i Hedmark eller Oppland.", "Innsyn knows no municipality «{}» in Hedmark or Oppland."),
+    UnknownRegion => ("Innsyn kjenner ikke noe fylke eller regionråd «{}».", "Innsyn kjenner ikkje noko fylke eller regionråd «{}».", "Innsyn knows no county or regional council «{}»."),
+    LineLower => ("linje", "linje", "line"),
     Value => ("Verdi", "Verdi", "Value"),
     Status => ("Merknad", "Merknad", "Note"),
     ChartSummary => ("Sammendrag", "Samandrag", "Summary"),
@@ -276,6 +287,11 @@ strings! {
 }
 
 impl T {
+    /// The text in `lang` with its `{}` replaced by `arg`.
+    pub fn fill(self, lang: Lang, arg: &str) -> String {
+        self.get(lang).replacen("{}", arg, 1)
+    }
+
     pub fn get(self, lang: Lang) -> &'static str {
         let (nb, nn, en) = self.texts();
         match lang {
@@ -386,6 +402,18 @@ mod tests {
         assert_eq!(
             T::DemoLabel.get(Lang::Nb),
             "Fiktive tall – kun til demonstrasjon"
+        );
+        // A placeholder is in every language or in none.
+        for &t in T::ALL {
+            let n = |l| t.get(l).matches("{}").count();
+            assert!(
+                n(Lang::Nb) == n(Lang::Nn) && n(Lang::Nb) == n(Lang::En),
+                "{t:?}"
+            );
+        }
+        assert_eq!(
+            T::UnknownRegion.fill(Lang::Nn, "atlantis"),
+            "Innsyn kjenner ikkje noko fylke eller regionråd «atlantis»."
         );
     }
 

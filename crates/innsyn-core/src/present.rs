@@ -1,5 +1,21 @@
 //! View models: what a panel shows, computed from a dataset without a browser,
 //! so that every number and sentence on the page is tested natively.
+//! `series` (a line chart's sentence and table), `compare` (the county a
+//! region is drawn against) and `print` (the printout's key-figure table)
+//! are in `present/`.
+
+mod compare;
+mod map;
+mod print;
+mod series;
+
+pub use compare::{
+    comparison_counties, comparison_lines, comparison_name, kostra_cut, published_series,
+    region_groups, Line,
+};
+pub use map::{abbreviations, class_breaks, class_of, tile_map, Tile};
+pub use print::{print_table, PrintColumn, PrintRow, PrintTable};
+pub use series::{computed_rows, direction, municipality_rows, trend_sentence, SeriesRow};
 
 use crate::aggregate::{combine, Combined, Part, Rule};
 use crate::i18n::{format_number, Lang};
@@ -470,229 +486,4 @@ pub fn municipality_series(ds: &Dataset, registry: &Registry, muni: usize) -> Ve
         .iter()
         .map(|c| (c.id.clone(), municipality_part(ds, registry, muni, &c.id)))
         .collect()
-}
-
-/// Class breaks for a choropleth: `classes - 1` upper bounds splitting the
-/// values into groups of about equal size (quantiles), rounded to `decimals`
-/// and strictly increasing (fewer classes when values repeat).
-pub fn class_breaks(values: &[f64], classes: usize, decimals: u8) -> Vec<f64> {
-    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    v.sort_by(f64::total_cmp);
-    let f = 10f64.powi(decimals as i32);
-    let mut out: Vec<f64> = Vec::new();
-    for k in 1..classes {
-        if v.is_empty() {
-            break;
-        }
-        let b = (v[(k * v.len() / classes).min(v.len() - 1)] * f).round() / f;
-        if out.last().is_none_or(|l| b > *l) && b < v[v.len() - 1] {
-            out.push(b);
-        }
-    }
-    out
-}
-
-/// The class (0-based) of a value: the first break it is below.
-pub fn class_of(v: f64, breaks: &[f64]) -> usize {
-    breaks.iter().position(|b| v < *b).unwrap_or(breaks.len())
-}
-
-/// Short unique labels for the tile map: "HAM", "SEL", "STE" (Stor-Elvdal).
-/// Single-word names choose first: they have the fewest candidates.
-pub fn abbreviations(names: &[&str]) -> Vec<String> {
-    let words_of = |name: &str| -> Vec<Vec<char>> {
-        name.split([' ', '-'])
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_uppercase().chars().collect())
-            .collect()
-    };
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by_key(|&i| words_of(names[i]).len());
-    let mut out = vec![String::new(); names.len()];
-    let mut taken: Vec<String> = Vec::new();
-    for i in order {
-        let words = words_of(names[i]);
-        let first = words.first().cloned().unwrap_or_default();
-        let mut cands: Vec<String> = Vec::new();
-        if let Some(second) = words.get(1) {
-            cands.push(first.iter().take(1).chain(second.iter().take(2)).collect());
-            cands.push(first.iter().take(2).chain(second.iter().take(1)).collect());
-        }
-        cands.push(first.iter().take(3).collect());
-        for k in 3..first.len() {
-            cands.push(first.iter().take(2).chain(first.get(k)).collect());
-        }
-        let pick = cands
-            .into_iter()
-            .find(|c| !taken.contains(c))
-            .unwrap_or_else(|| {
-                format!(
-                    "{}{}",
-                    first.iter().take(2).collect::<String>(),
-                    taken.len()
-                )
-            });
-        taken.push(pick.clone());
-        out[i] = pick;
-    }
-    out
-}
-
-/// One municipality on the tile map.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tile {
-    pub id: String,
-    pub name: String,
-    pub abbr: String,
-    pub col: u8,
-    pub row: u8,
-    pub value: Option<f64>,
-    pub status: Option<Status>,
-    /// Colour class, `None` without a value.
-    pub class: Option<usize>,
-}
-
-/// The 48 on the tile map for one period, coloured in up to five classes.
-pub fn tile_map(ranking: &Ranking, registry: &Registry) -> (Vec<Tile>, Vec<f64>) {
-    let values: Vec<f64> = ranking.with_value().map(|(_, v)| v).collect();
-    let breaks = class_breaks(&values, 5, ranking.meta.decimals);
-    let names: Vec<&str> = registry
-        .municipalities
-        .iter()
-        .map(|m| m.name.as_str())
-        .collect();
-    let abbrs = abbreviations(&names);
-    let tiles = registry
-        .municipalities
-        .iter()
-        .zip(abbrs)
-        .filter_map(|(m, abbr)| {
-            let (col, row) = m.tile?;
-            let r = ranking.rows.iter().find(|r| r.id == m.id)?;
-            Some(Tile {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                abbr,
-                col,
-                row,
-                value: r.value,
-                status: r.status.clone(),
-                class: r.value.map(|v| class_of(v, &breaks)),
-            })
-        })
-        .collect();
-    (tiles, breaks)
-}
-
-/// A region's figures as the file publishes them (e.g. `EAKUO`), per period.
-pub fn published_series(ds: &Dataset, code: &str) -> Option<Vec<(String, Option<f64>)>> {
-    let (t, r) = (ds.time_dim()?, ds.region_dim()?);
-    let ri = ds.dims[r].position(code)?;
-    let m = ds.metric_dim();
-    Some(
-        ds.dims[t]
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(ti, c)| {
-                let mut coords = vec![0; ds.dims.len()];
-                coords[t] = ti;
-                coords[r] = ri;
-                if let Some(m) = m {
-                    coords[m] = 0;
-                }
-                (
-                    c.id.clone(),
-                    ds.index_of(&coords).and_then(|i| ds.values.get(i)),
-                )
-            })
-            .collect(),
-    )
-}
-
-/// A named line of a chart: (name, value per period).
-pub type Line = (String, Vec<(String, Option<f64>)>);
-
-/// The lines a computed figure is drawn against: the `counties` (computed
-/// the same way, "Hedmark (beregnet)") and the catalog's comparison regions
-/// as the file publishes them. Only for rates: a region's count of årsverk
-/// next to the country's would say nothing.
-pub fn comparison_lines(
-    ds: &Dataset,
-    registry: &Registry,
-    counties: &[String],
-    comparisons: &[String],
-    lang: Lang,
-) -> Vec<Line> {
-    let rule = ds.meta.as_ref().map_or(Rule::NotCombinable, |m| m.rule());
-    if !matches!(rule, Rule::Ratio { .. }) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for county in counties {
-        let series = group_series(ds, registry, rule, &|y| registry.county_members(county, y));
-        out.push((
-            format!(
-                "{} ({})",
-                registry.county_name(county).unwrap_or(county),
-                crate::aggregate::computed_label(lang)
-            ),
-            series.into_iter().map(|(p, c)| (p, c.value)).collect(),
-        ));
-    }
-    for code in comparisons {
-        if let Some(series) = published_series(ds, code) {
-            out.push((
-                comparison_name(code, registry, lang),
-                kostra_cut(code, registry, series),
-            ));
-        }
-    }
-    out
-}
-
-/// A KOSTRA group's published figures only from the year the registry's
-/// grouping applies: before it, SSB's group of that number had other members.
-pub fn kostra_cut(
-    code: &str,
-    registry: &Registry,
-    series: Vec<(String, Option<f64>)>,
-) -> Vec<(String, Option<f64>)> {
-    match (registry.resolve(code), &registry.kostra_groups) {
-        (Some(crate::registry::RegionRef::KostraGroup(_)), Some((from, _))) => series
-            .into_iter()
-            .map(|(p, v)| {
-                let v = v.filter(|_| period_year(&p) >= *from);
-                (p, v)
-            })
-            .collect(),
-        _ => series,
-    }
-}
-
-/// The name of a comparison region code: "Landet uten Oslo", "KOSTRA-gruppe 13" …
-pub fn comparison_name(code: &str, registry: &Registry, lang: Lang) -> String {
-    use crate::registry::RegionRef;
-    match registry.resolve(code) {
-        Some(RegionRef::Country) => match lang {
-            Lang::En => "Norway".into(),
-            _ => "Landet".into(),
-        },
-        Some(RegionRef::CountryWithoutOslo) => match lang {
-            Lang::En => "Norway excluding Oslo".into(),
-            Lang::Nn => "Landet utan Oslo".into(),
-            Lang::Nb => "Landet uten Oslo".into(),
-        },
-        Some(RegionRef::KostraGroup(n)) => {
-            let name = match lang {
-                Lang::En => format!("KOSTRA group {n}"),
-                _ => format!("KOSTRA-gruppe {n}"),
-            };
-            match &registry.kostra_groups {
-                Some((_, classification)) => format!("{name} ({})", classification.get(lang)),
-                None => name,
-            }
-        }
-        _ => registry.group_name(code).unwrap_or(code).to_string(),
-    }
 }

@@ -11,23 +11,23 @@ use innsyn_core::present;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
-use crate::components::cards::{big_value, left_out_list, value_cell};
+use crate::components::cards::{big_value, demo_label, left_out_list, value_cell};
 use crate::components::trend::TrendFigure;
-use crate::load::{self, with_load, DatasetLoad};
+use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::Nav;
 
 /// One indicator for the combined service.
 #[component]
 pub(super) fn CooperationCard(
     indicator: IndicatorDef,
-    load: DatasetLoad,
+    load: Loading<Arc<Dataset>>,
     members: Memo<Vec<usize>>,
     comparisons: Vec<String>,
 ) -> impl IntoView {
     let file = load::file_of(&indicator);
     view! {
         <section class="panel card">
-            {with_load(load, indicator.clone(), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
+            {panel(load, move || Head::of(Some(&indicator), Level::Panel), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
         </section>
     }
 }
@@ -56,6 +56,7 @@ fn card_body(
             nav.lang(),
         )
     });
+    let rows = Memo::new(move |_| present::computed_rows(&series.get(), &others.get(), nav.lang()));
     let m = meta.clone();
     let headline = move || {
         let lang = nav.lang();
@@ -168,7 +169,7 @@ fn card_body(
     let title = meta.clone();
     view! {
         <h2 id=format!("{id}-h")>{move || title.title.get(nav.lang()).to_string()}</h2>
-        {meta.demo.then(|| view! { <p class="demo-label"><strong>{nav.t(T::DemoLabel)}</strong></p> })}
+        {meta.demo.then(|| demo_label(false))}
         {headline}
         {latest}
         <TrendFigure
@@ -176,8 +177,9 @@ fn card_body(
             meta=meta
             file=file
             own_name=Signal::derive(move || format!("{} ({})", coop::combined_name(nav.lang()), computed_label(nav.lang())))
-            series=Signal::derive(move || series.get())
-            others=Signal::derive(move || others.get())
+            rows=rows.into()
+            others=others.into()
+            note=T::Coverage
         />
     }
 }

@@ -16,11 +16,12 @@ use std::sync::Arc;
 use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::cooperation::{self as coop, Preset, PresetKind};
 use innsyn_core::i18n::{format_date, Lang, T};
+use innsyn_core::model::Dataset;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
 use crate::io;
-use crate::load::{self, DatasetLoad};
+use crate::load::{self, Loading};
 use crate::nav::Nav;
 
 use card::CooperationCard;
@@ -63,19 +64,21 @@ pub fn CooperationPage() -> impl IntoView {
     let enough = Memo::new(move |_| members.get().len() >= 2);
     // Each file is loaded once, however many panels show it.
     let co = &catalog.cooperation;
-    let mut loads: Vec<(IndicatorDef, DatasetLoad)> = Vec::new();
+    let mut loads: Vec<(IndicatorDef, Loading<Arc<Dataset>>)> = Vec::new();
     for id in co.indicators.iter().chain(&co.staff).chain(&co.caseload) {
         if let Some(ind) = catalog
             .indicator(id)
             .filter(|_| !loads.iter().any(|(i, _)| &i.id == id))
         {
-            loads.push((ind.clone(), load::load(ind.clone())));
+            let def = ind.clone();
+            loads.push((ind.clone(), load::indicator(move || Some(def.clone()))));
         }
     }
     let find = |id: &String| loads.iter().find(|(i, _)| &i.id == id).cloned();
     let staff = co.staff.as_ref().and_then(find);
     let caseload = co.caseload.as_ref().and_then(find);
-    let cards: Vec<(IndicatorDef, DatasetLoad)> = co.indicators.iter().filter_map(find).collect();
+    let cards: Vec<(IndicatorDef, Loading<Arc<Dataset>>)> =
+        co.indicators.iter().filter_map(find).collect();
     let comparisons = catalog.comparisons.clone();
     view! {
         <h1>{nav.t(T::CooperationTitle)}</h1>
@@ -113,11 +116,7 @@ fn ScenarioSummary(chosen: Chosen, presets: Presets) -> impl IntoView {
             .collect();
         let lang = nav.lang();
         let n = names.len();
-        let what = match lang {
-            Lang::Nb => "kommuner",
-            Lang::Nn => "kommunar",
-            Lang::En => "municipalities",
-        };
+        let what = T::MunicipalitiesWord.get(lang);
         format!("{n} {what}: {}.", join_names(&names, lang))
     };
     let (y, m, d) = io::today();

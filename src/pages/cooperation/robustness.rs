@@ -12,16 +12,17 @@ use innsyn_core::query::{parse_threshold, Query};
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
+use crate::components::cards::demo_label;
 use crate::components::cards::value_cell;
-use crate::load::{self, with_load, DatasetLoad};
+use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::Nav;
 
 /// Staff of the combined service, members below the size threshold, and
 /// caseload per årsverk before and after.
 #[component]
 pub(super) fn RobustnessPanel(
-    staff: Option<(IndicatorDef, DatasetLoad)>,
-    caseload: Option<(IndicatorDef, DatasetLoad)>,
+    staff: Option<(IndicatorDef, Loading<Arc<Dataset>>)>,
+    caseload: Option<(IndicatorDef, Loading<Arc<Dataset>>)>,
     members: Memo<Vec<usize>>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -40,7 +41,7 @@ pub(super) fn RobustnessPanel(
     };
     let body = match staff {
         None => view! { <p class="no-figure">{nav.t(T::NoStaffIndicator)}</p> }.into_any(),
-        Some((ind, ld)) => with_load(ld, ind.clone(), move |staff: Arc<Dataset>| {
+        Some((ind, ld)) => panel(ld, move || Head::of(Some(&ind), Level::Panel), move |staff: Arc<Dataset>| {
             let registry = registry.clone();
             let caseload = caseload.clone();
             move || {
@@ -69,9 +70,9 @@ pub(super) fn RobustnessPanel(
                 let total = r.total_staff.as_ref().and_then(|c| c.value);
                 let after = r.caseload_after.as_ref().and_then(|c| c.value);
                 view! {
-                    {demo.then(|| view! { <p class="demo-label"><strong>{T::DemoLabel.get(lang)}</strong></p> })}
+                    {demo.then(|| demo_label(false))}
                     <ul class="findings">{r.sentences(&registry, lang).into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                    {matches!(case, Some(Err(_))).then(|| view! { <p class="error">{format!("{}: {}", T::LoadError.get(lang), caseload.as_ref().map(|(i, _)| load::file_of(&i)).unwrap_or_default())}</p> })}
+                    {case.as_ref().and_then(|c| c.as_ref().err()).map(|e| view! { <p class="error">{format!("{}: {} – {}", T::LoadError.get(lang), caseload.as_ref().map(|(i, _)| load::file_of(i)).unwrap_or_default(), e.text(lang))}</p> })}
                     <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} – {}", T::Robustness.get(lang), T::Table.get(lang))>
                         <table>
                             <caption>{format!("{} {}", T::Robustness.get(lang), r.staff_period.clone().unwrap_or_default())}</caption>

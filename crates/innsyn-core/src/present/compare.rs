@@ -1,0 +1,195 @@
+//! What a region is compared with: the county a figure is drawn against,
+//! and the comparison lines (counties computed, regions as published).
+
+use crate::aggregate::Rule;
+use crate::i18n::Lang;
+use crate::model::Dataset;
+use crate::registry::{RegionRef, Registry};
+
+use super::{group_series, period_year};
+
+/// The counties (old county ids, "04"/"05") a region's figure is drawn
+/// against: a regional council against the county of its members, a
+/// municipality against the county it belonged to before 2020 (Hedmark or
+/// Oppland); a county has none of its own (it is compared with the
+/// country). A scenario's members: see `cooperation::counties`.
+pub fn comparison_counties(registry: &Registry, region: &str) -> Vec<String> {
+    if let Some(c) = registry.councils.iter().find(|c| c.id == region) {
+        return c
+            .members
+            .first()
+            .and_then(|m| registry.municipality(m))
+            .map(|m| m.old_county().to_string())
+            .into_iter()
+            .collect();
+    }
+    match registry.resolve(region) {
+        Some(RegionRef::Municipality(i)) => {
+            vec![registry.municipalities[i].old_county().to_string()]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A region's figures as the file publishes them (e.g. `EAKUO`), per period.
+pub fn published_series(ds: &Dataset, code: &str) -> Option<Vec<(String, Option<f64>)>> {
+    let (t, r) = (ds.time_dim()?, ds.region_dim()?);
+    let ri = ds.dims[r].position(code)?;
+    let m = ds.metric_dim();
+    Some(
+        ds.dims[t]
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(ti, c)| {
+                let mut coords = vec![0; ds.dims.len()];
+                coords[t] = ti;
+                coords[r] = ri;
+                if let Some(m) = m {
+                    coords[m] = 0;
+                }
+                (
+                    c.id.clone(),
+                    ds.index_of(&coords).and_then(|i| ds.values.get(i)),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A named line of a chart: (name, value per period).
+pub type Line = (String, Vec<(String, Option<f64>)>);
+
+/// The lines a computed figure is drawn against: the `counties` (computed
+/// the same way, "Hedmark (beregnet)") and the catalog's comparison regions
+/// as the file publishes them. Only for rates: a region's count of årsverk
+/// next to the country's would say nothing.
+pub fn comparison_lines(
+    ds: &Dataset,
+    registry: &Registry,
+    counties: &[String],
+    comparisons: &[String],
+    lang: Lang,
+) -> Vec<Line> {
+    let rule = ds.meta.as_ref().map_or(Rule::NotCombinable, |m| m.rule());
+    if !matches!(rule, Rule::Ratio { .. }) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for county in counties {
+        let series = group_series(ds, registry, rule, &|y| registry.county_members(county, y));
+        out.push((
+            format!(
+                "{} ({})",
+                registry.county_name(county).unwrap_or(county),
+                crate::aggregate::computed_label(lang)
+            ),
+            series.into_iter().map(|(p, c)| (p, c.value)).collect(),
+        ));
+    }
+    for code in comparisons {
+        if let Some(series) = published_series(ds, code) {
+            out.push((
+                comparison_name(code, registry, lang),
+                kostra_cut(code, registry, series),
+            ));
+        }
+    }
+    out
+}
+
+/// A KOSTRA group's published figures only from the year the registry's
+/// grouping applies: before it, SSB's group of that number had other members.
+pub fn kostra_cut(
+    code: &str,
+    registry: &Registry,
+    series: Vec<(String, Option<f64>)>,
+) -> Vec<(String, Option<f64>)> {
+    match (registry.resolve(code), &registry.kostra_groups) {
+        (Some(crate::registry::RegionRef::KostraGroup(_)), Some((from, _))) => series
+            .into_iter()
+            .map(|(p, v)| {
+                let v = v.filter(|_| period_year(&p) >= *from);
+                (p, v)
+            })
+            .collect(),
+        _ => series,
+    }
+}
+
+/// The name of a comparison region code: "Landet uten Oslo", "KOSTRA-gruppe 13" …
+pub fn comparison_name(code: &str, registry: &Registry, lang: Lang) -> String {
+    use crate::registry::RegionRef;
+    match registry.resolve(code) {
+        Some(RegionRef::Country) => match lang {
+            Lang::En => "Norway".into(),
+            _ => "Landet".into(),
+        },
+        Some(RegionRef::CountryWithoutOslo) => match lang {
+            Lang::En => "Norway excluding Oslo".into(),
+            Lang::Nn => "Landet utan Oslo".into(),
+            Lang::Nb => "Landet uten Oslo".into(),
+        },
+        Some(RegionRef::KostraGroup(n)) => {
+            let name = match lang {
+                Lang::En => format!("KOSTRA group {n}"),
+                _ => format!("KOSTRA-gruppe {n}"),
+            };
+            match &registry.kostra_groups {
+                Some((_, classification)) => format!("{name} ({})", classification.get(lang)),
+                None => name,
+            }
+        }
+        _ => registry.group_name(code).unwrap_or(code).to_string(),
+    }
+}
+
+/// The region dashboards there are: the counties (Hedmark, Oppland,
+/// Innlandet) and the regional councils, as (id, name).
+pub fn region_groups(registry: &Registry) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let counties = ["04", "05", "34"]
+        .iter()
+        .filter_map(|id| {
+            registry
+                .county_name(id)
+                .map(|n| (id.to_string(), n.to_string()))
+        })
+        .collect();
+    let councils = registry
+        .councils
+        .iter()
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    (counties, councils)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn councils_and_municipalities_are_drawn_against_their_county() {
+        let reg = Registry::bundled();
+        assert_eq!(comparison_counties(&reg, "hadeland"), ["05"]);
+        assert_eq!(comparison_counties(&reg, "hamarregionen"), ["04"]);
+        // Hamar under its 2018 and its 2024 number.
+        assert_eq!(comparison_counties(&reg, "0403"), ["04"]);
+        assert_eq!(comparison_counties(&reg, "3403"), ["04"]);
+        // Lunner was in Oppland until 2020.
+        assert_eq!(comparison_counties(&reg, "3234"), ["05"]);
+        assert!(comparison_counties(&reg, "04").is_empty());
+        assert!(comparison_counties(&reg, "atlantis").is_empty());
+    }
+
+    #[test]
+    fn the_dashboards_are_three_counties_and_the_councils() {
+        let reg = Registry::bundled();
+        let (counties, councils) = region_groups(&reg);
+        let names: Vec<&str> = counties.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Hedmark", "Oppland", "Innlandet"]);
+        assert_eq!(councils.len(), reg.councils.len());
+        assert!(councils
+            .iter()
+            .any(|(id, n)| id == "hadeland" && n == "Hadeland"));
+    }
+}

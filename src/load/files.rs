@@ -1,0 +1,183 @@
+//! Reading files: the site's catalog and registry, indicator files (or
+//! SSB's live answers) read once per visit, boundaries. Errors are typed
+//! ([`LoadError`]); nothing here knows the language.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::{Poll, Waker};
+
+use innsyn_core::catalog::{self, Catalog, IndicatorDef};
+use innsyn_core::define::{self, Source};
+use innsyn_core::geo::{self, Shape};
+use innsyn_core::model::Dataset;
+use innsyn_core::read;
+use innsyn_core::registry::Registry;
+use innsyn_core::ssb;
+
+use super::{LoadError, DEFAULT_REGIONS};
+use crate::io;
+
+/// Fetches and reads a catalog and the region registry it names. An error
+/// names the file it is about.
+pub async fn site(url: String) -> Result<(Arc<Catalog>, Arc<Registry>), LoadError> {
+    let at = |file: &str| {
+        let file = file.to_string();
+        move |e: LoadError| LoadError::At(file, Box::new(e))
+    };
+    let text = io::fetch_text(&url)
+        .await
+        .map_err(LoadError::Fetch)
+        .map_err(at(&url))?;
+    let (cat, diags) = catalog::parse(&text, &url)
+        .map_err(LoadError::Parse)
+        .map_err(at(&url))?;
+    LoadError::invalid(&diags, 1)
+        .map_or(Ok(()), Err)
+        .map_err(at(&url))?;
+    let regions = cat
+        .regions
+        .clone()
+        .unwrap_or_else(|| DEFAULT_REGIONS.to_string());
+    let text = io::fetch_text(&regions)
+        .await
+        .map_err(LoadError::Fetch)
+        .map_err(at(&regions))?;
+    let (registry, diags) = Registry::parse(&text)
+        .map_err(LoadError::Parse)
+        .map_err(at(&regions))?;
+    LoadError::invalid(&diags, 1)
+        .map_or(Ok(()), Err)
+        .map_err(at(&regions))?;
+    Ok((Arc::new(cat), Arc::new(registry)))
+}
+
+/// A boundaries file (GeoJSON) read into its shapes.
+pub async fn boundaries(url: String, join: String) -> Result<Arc<Vec<Shape>>, LoadError> {
+    let text = io::fetch_text(&url).await.map_err(LoadError::Fetch)?;
+    let (shapes, diags) = geo::parse(&text, &join).map_err(LoadError::Parse)?;
+    if shapes.is_empty() {
+        return Err(LoadError::invalid(&diags, 3).unwrap_or(LoadError::Empty));
+    }
+    Ok(Arc::new(shapes))
+}
+
+/// A file being read, once for the whole visit: every panel that asks for
+/// it waits for the same read. (A hand-written shared future: the futures
+/// crate's `Shared` cost more wasm than this.)
+#[derive(Default)]
+struct Pending {
+    result: Option<Result<Arc<Dataset>, LoadError>>,
+    waiting: Vec<Waker>,
+}
+
+thread_local! {
+    /// Every file (and live SSB answer) read during the visit, by address:
+    /// several indicators on one table cost one request, and a page that
+    /// shows it again fetches nothing.
+    static FILES: RefCell<HashMap<String, Rc<RefCell<Pending>>>> = RefCell::new(HashMap::new());
+}
+
+/// The file at `url` read into its first dataset, fetched once per visit.
+fn read_file(
+    url: String,
+    registry: Arc<Registry>,
+    from_ssb: bool,
+) -> impl Future<Output = Result<Arc<Dataset>, LoadError>> {
+    let slot = FILES
+        .with(|f| f.borrow().get(&url).cloned())
+        .unwrap_or_else(|| {
+            let slot = Rc::new(RefCell::new(Pending::default()));
+            FILES.with(|f| f.borrow_mut().insert(url.clone(), slot.clone()));
+            let done = slot.clone();
+            leptos::task::spawn_local(async move {
+                let result = fetch_and_read(&url, &registry, from_ssb).await;
+                let waiting = {
+                    let mut p = done.borrow_mut();
+                    p.result = Some(result);
+                    std::mem::take(&mut p.waiting)
+                };
+                waiting.into_iter().for_each(Waker::wake);
+            });
+            slot
+        });
+    std::future::poll_fn(move |cx| {
+        let mut p = slot.borrow_mut();
+        match &p.result {
+            Some(r) => Poll::Ready(r.clone()),
+            None => {
+                p.waiting.push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    })
+}
+
+async fn fetch_and_read(
+    url: &str,
+    registry: &Registry,
+    from_ssb: bool,
+) -> Result<Arc<Dataset>, LoadError> {
+    let text = io::fetch_text(url).await.map_err(if from_ssb {
+        LoadError::Ssb
+    } else {
+        LoadError::Fetch
+    })?;
+    match read::read_str(&text, registry) {
+        Err(e) => Err(LoadError::Parse(e)),
+        Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => {
+            Ok(Arc::new(out.datasets.remove(0)))
+        }
+        Ok(out) => Err(LoadError::invalid(&out.diagnostics, 3).unwrap_or(LoadError::Empty)),
+    }
+}
+
+/// The figures of one indicator of the catalog, as a cube every page can
+/// show: its file (or SSB's live answer) read and derived by its
+/// definition, or for a computed rate both parts loaded and divided.
+pub async fn indicator(
+    def: IndicatorDef,
+    catalog: Arc<Catalog>,
+    registry: Arc<Registry>,
+) -> Result<Arc<Dataset>, LoadError> {
+    match &def.source {
+        Source::Rate(rd) => {
+            let part = |id: &str| {
+                catalog
+                    .indicator(id)
+                    .cloned()
+                    .ok_or_else(|| LoadError::NoPart(id.to_string()))
+            };
+            let (n, d) = (part(&rd.numerator)?, part(&rd.denominator)?);
+            let num = derived(n, &catalog, &registry).await?;
+            let den = derived(d, &catalog, &registry).await?;
+            Ok(Arc::new(define::rate(&def, rd, &num, &den, &registry)))
+        }
+        Source::File { .. } => derived(def, &catalog, &registry).await,
+    }
+}
+
+/// A file-based indicator: its file or live SSB answers, derived.
+async fn derived(
+    def: IndicatorDef,
+    catalog: &Catalog,
+    registry: &Arc<Registry>,
+) -> Result<Arc<Dataset>, LoadError> {
+    let (url, from_ssb) = match (def.url(), def.ssb()) {
+        (Some(u), _) => (u.to_string(), false),
+        (None, Some(s)) => match &ssb::requests_for(catalog, registry, &s.table, "no")[..] {
+            [one] => (one.url(ssb::API), true),
+            // Too large for one request: a snapshot (innsyn fetch) merges the parts.
+            _ => return Err(LoadError::SsbTooLarge),
+        },
+        (None, None) => return Err(LoadError::Empty),
+    };
+    let ds = read_file(url, registry.clone(), from_ssb).await?;
+    let (cube, diags) = define::derive(&def, &ds);
+    if let Some(e) = LoadError::invalid(&diags, 3) {
+        return Err(e);
+    }
+    Ok(Arc::new(cube))
+}

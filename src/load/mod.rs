@@ -1,0 +1,194 @@
+//! Loading what the pages show: the site (catalog and region registry),
+//! indicator files and boundaries. One loader for every panel ([`panel`]):
+//! its loading state, its error (a typed [`LoadError`], written in the
+//! language of the moment, under the title of what failed and naming the
+//! file) or its body — so a bad or missing file is always reported the same
+//! way, in the panel that wanted it. Loading never reads the language: a
+//! language switch fetches nothing. Bottom layer: uses `nav` and `io`.
+
+mod error;
+mod files;
+
+use std::sync::Arc;
+
+use innsyn_core::catalog::{Boundaries, Catalog, IndicatorDef};
+use innsyn_core::geo::Shape;
+use innsyn_core::i18n::T;
+use innsyn_core::model::{Dataset, I18nText};
+use innsyn_core::query::Query;
+use innsyn_core::registry::Registry;
+use leptos::context::Provider;
+use leptos::prelude::*;
+
+pub use error::LoadError;
+
+use crate::nav::{href, Nav};
+
+/// The bundled catalog, used unless `?catalog=` names another.
+pub const DEFAULT_CATALOG: &str = "data/catalog.json";
+/// The catalog of made-up demonstration figures, offered when SSB cannot be reached.
+pub const DEMO_CATALOG: &str = "data/demo/catalog.json";
+/// The region registry served with the app, used when a catalog names none.
+pub const DEFAULT_REGIONS: &str = "data/regions.json";
+
+/// Something a panel waits for; several panels may show one load.
+pub type Loading<T> = LocalResource<Result<T, LoadError>>;
+
+/// How a failed panel is headed: the title of what it shows (when known),
+/// the file it comes from, and its heading level.
+#[derive(Clone)]
+pub struct Head {
+    pub title: Option<I18nText>,
+    pub file: String,
+    pub level: Level,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Level {
+    /// The panel is the page: its error is the page's h1.
+    Page,
+    /// A panel of its own: an h2.
+    Panel,
+    /// Part of a panel with its own heading.
+    Inline,
+}
+
+impl Head {
+    /// The head of an indicator's panel: its catalog title and file.
+    pub fn of(def: Option<&IndicatorDef>, level: Level) -> Head {
+        Head {
+            title: def.and_then(|d| d.overrides.title.clone()),
+            file: def.map(file_of).unwrap_or_default(),
+            level,
+        }
+    }
+}
+
+/// Where an indicator's figures come from, for the source line and errors.
+pub fn file_of(def: &IndicatorDef) -> String {
+    expect_context::<Arc<Catalog>>().file_label(def)
+}
+
+/// Starts loading the indicator `def()` of the catalog (again when it
+/// changes), by its definition: its file, SSB's live answer, or both parts
+/// of a computed rate.
+pub fn indicator(
+    def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
+) -> Loading<Arc<Dataset>> {
+    let registry = expect_context::<Arc<Registry>>();
+    let catalog = expect_context::<Arc<Catalog>>();
+    LocalResource::new(move || {
+        let (catalog, registry, def) = (catalog.clone(), registry.clone(), def());
+        async move {
+            match def {
+                Some(d) => files::indicator(d, catalog, registry).await,
+                None => Err(LoadError::Empty),
+            }
+        }
+    })
+}
+
+/// Starts loading a catalog's boundaries file.
+pub fn boundaries(b: &Boundaries) -> Loading<Arc<Vec<Shape>>> {
+    let (url, join) = (b.url.clone(), b.join.clone());
+    LocalResource::new(move || files::boundaries(url.clone(), join.clone()))
+}
+
+/// The one panel loader: `load` shown as its loading state, as its error
+/// under `head`, or, once there, by `body`.
+pub fn panel<D: Clone + 'static, V: IntoView + 'static>(
+    load: Loading<D>,
+    head: impl Fn() -> Head + Send + Sync + 'static,
+    body: impl Fn(D) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    move || match load.get() {
+        None => view! { <p class="loading" role="status">{nav.t(T::Loading)}</p> }.into_any(),
+        Some(Err(e)) => failed(nav, head(), e),
+        Some(Ok(v)) => body(v).into_any(),
+    }
+}
+
+/// A panel whose figures could not be had: under its title when known,
+/// naming the file; live SSB figures offer the demonstration catalog
+/// instead (a site of its own: never mixed).
+fn failed(nav: Nav, head: Head, e: LoadError) -> AnyView {
+    let Head { title, file, level } = head;
+    let file = e.file().map_or(file, str::to_string);
+    let demo = e.from_ssb().then(|| {
+        let to = href(&Query {
+            catalog: Some(DEMO_CATALOG.to_string()),
+            ..nav.query.get_untracked()
+        });
+        view! { <p><a href=to>{nav.t(T::SeeDemo)}</a></p> }
+    });
+    let title = move || title.as_ref().map(|t| t.get(nav.lang()).to_string());
+    let error = nav.t(T::LoadError);
+    let head = match (title().is_some(), level) {
+        (true, Level::Page) => view! { <h1>{title}</h1><p><strong>{error}</strong></p> }.into_any(),
+        (true, Level::Panel) => {
+            view! { <h2>{title}</h2><p><strong>{error}</strong></p> }.into_any()
+        }
+        (false, Level::Page) => view! { <h1>{error}</h1> }.into_any(),
+        (false, Level::Panel) => view! { <h2>{error}</h2> }.into_any(),
+        (_, Level::Inline) => view! { <p><strong>{error}</strong></p> }.into_any(),
+    };
+    view! {
+        <div class="error" role="alert">{head}<p>{file}</p><p>{move || e.text(nav.lang())}</p>{demo}</div>
+    }
+    .into_any()
+}
+
+/// The catalog named by `?catalog=` (or the bundled one) and its region
+/// registry; once both are read, `body` is rendered with them provided
+/// (`Arc<Catalog>`, `Arc<Registry>`) to everything below it.
+pub fn with_site<V: IntoView + 'static>(
+    body: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let url = Memo::new(move |_| {
+        nav.query.with(|q| {
+            q.catalog
+                .clone()
+                .unwrap_or_else(|| DEFAULT_CATALOG.to_string())
+        })
+    });
+    let site = LocalResource::new(move || files::site(url.get()));
+    let body = Arc::new(body);
+    let head = || Head {
+        title: None,
+        file: String::new(),
+        level: Level::Panel,
+    };
+    panel(site, head, move |(catalog, registry)| {
+        let body = body.clone();
+        view! { <Provider value=catalog><Provider value=registry>{body()}</Provider></Provider> }
+    })
+}
+
+/// The indicator `def()` of the catalog in a panel, rendered by `body` once loaded.
+pub fn with_indicator<V: IntoView + 'static>(
+    def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
+    body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    indicator_panel(def, Level::Panel, body)
+}
+
+/// The same for a page that is all one indicator: its error is the page's
+/// level-one heading.
+pub fn with_indicator_page<V: IntoView + 'static>(
+    def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
+    body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    indicator_panel(def, Level::Page, body)
+}
+
+fn indicator_panel<V: IntoView + 'static>(
+    def: impl Fn() -> Option<IndicatorDef> + Send + Sync + 'static,
+    level: Level,
+    body: impl Fn(Arc<Dataset>) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let def = Memo::new(move |_| def());
+    let head = move || Head::of(def.get_untracked().as_ref(), level);
+    panel(indicator(move || def.get()), head, body)
+}
