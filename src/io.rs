@@ -3,8 +3,15 @@
 
 use gloo_net::http::Request;
 use innsyn_core::embed::MESSAGE_TYPE;
+use innsyn_core::query::Query;
 use innsyn_core::read::MAX_FILE_BYTES;
+use innsyn_core::route::{self, Addresses};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
 
 /// Why a file could not be fetched, for the panel that asked for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +24,9 @@ pub enum FetchError {
 /// Fetches a text file relative to the page. Refuses files larger than the
 /// readers accept, by their Content-Length when the server sends one.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    if let Some(text) = rendered_file(url) {
+        return Ok(text);
+    }
     let resp = Request::get(url)
         .send()
         .await
@@ -43,22 +53,69 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     Ok(text)
 }
 
-/// The query string of the page, with its `?`.
-pub fn location_search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
+/// A file the page was rendered with at publish time (`scripts/render.mjs`
+/// puts each in a `<script type="application/json" data-innsyn-file>`), so
+/// the app taking the page over fetches nothing the page already holds.
+fn rendered_file(url: &str) -> Option<String> {
+    let list = document()?
+        .query_selector_all("script[data-innsyn-file]")
+        .ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|e| e.get_attribute("data-innsyn-file").as_deref() == Some(url))
+        .and_then(|e| e.text_content())
+}
+
+thread_local! {
+    static ADDRESSES: Addresses = document()
+        .and_then(|d| d.query_selector("meta[name=innsyn-paths]").ok().flatten())
+        .map_or(Addresses::QueryString, |_| Addresses::Paths);
+}
+
+/// How this page writes addresses: stable paths on a page rendered at
+/// publish time (it carries `<meta name="innsyn-paths">` and a `<base>`
+/// pointing at the site's root), else the query string of the one page.
+pub fn addresses() -> Addresses {
+    ADDRESSES.with(|a| *a)
+}
+
+/// The site's root on a page of stable paths (its base URI).
+fn site_root() -> String {
+    document()
+        .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default()
 }
 
-/// The address of an in-app link the reader clicked, when the app should
-/// follow it in place: a plain left click on an `<a>` (HTML or SVG) whose
-/// `href` is a query string of this page. The browser's own default is then
-/// prevented. Clicks with Ctrl, Cmd, Shift or Alt, other buttons, links
-/// with `target` (other than `_self`), `download` or `rel=external`, and
-/// links elsewhere are left to the browser (a new tab, a download …), as
-/// leptos_router's anchor handler does.
-pub fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
-    use wasm_bindgen::JsCast;
+/// The query of the page's address: its query string, read over the page
+/// its stable path names (on a rendered page).
+pub fn location_query() -> Query {
+    let Some(l) = web_sys::window().map(|w| w.location()) else {
+        return Query::default();
+    };
+    let search = l.search().unwrap_or_default();
+    match addresses() {
+        Addresses::QueryString => Query::parse(&search),
+        Addresses::Paths => {
+            let here = format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            );
+            let path = here.strip_prefix(&site_root()).unwrap_or("");
+            route::from_href(path, &search)
+        }
+    }
+}
+
+/// The page an in-app link leads to, when the app should follow it in
+/// place: a plain left click on an `<a>` (HTML or SVG) whose `href` is a
+/// page of this site (a query string; on a rendered page also a stable
+/// path). The browser's own default is then prevented. Clicks with Ctrl,
+/// Cmd, Shift or Alt, other buttons, links with `target` (other than
+/// `_self`), `download` or `rel=external`, and links elsewhere (a data
+/// file, another site) are left to the browser (a new tab, a download …),
+/// as leptos_router's anchor handler does.
+pub fn in_app_link(ev: &web_sys::MouseEvent) -> Option<Query> {
     if ev.default_prevented()
         || ev.button() != 0
         || ev.ctrl_key()
@@ -83,26 +140,41 @@ pub fn in_app_link(ev: &web_sys::MouseEvent) -> Option<String> {
         return None;
     }
     let href = attr("href");
-    href.starts_with('?').then(|| {
+    let (path, qs) = href.split_once('?').unwrap_or((&href, ""));
+    let path = path.trim_start_matches("./");
+    let in_app = match addresses() {
+        Addresses::QueryString => href.starts_with('?'),
+        // Every link the app writes is relative to the site's root.
+        Addresses::Paths => path.is_empty() || route::from_path(path).is_some(),
+    };
+    in_app.then(|| {
         ev.prevent_default();
-        href
+        route::from_href(path, qs)
     })
 }
 
-/// Puts a new query string in the address bar as a new history entry.
-pub fn push_query(qs: &str) {
-    set_query(qs, true)
+/// Puts the address of `q` in the address bar as a new history entry.
+pub fn push(q: &Query) {
+    set_address(q, true)
 }
 
-/// Puts a new query string in the address bar in place of the current entry
-/// (for a slider: one history entry per choice, not per step).
-pub fn replace_query(qs: &str) {
-    set_query(qs, false)
+/// Puts the address of `q` in the address bar in place of the current
+/// entry (for a slider: one history entry per choice, not per step).
+pub fn replace(q: &Query) {
+    set_address(q, false)
 }
 
-fn set_query(qs: &str, push: bool) {
+fn set_address(q: &Query, push: bool) {
     let Some(w) = web_sys::window() else { return };
-    let url = format!("{}{qs}", w.location().pathname().unwrap_or_default());
+    let url = match addresses() {
+        Addresses::QueryString => format!(
+            "{}{}",
+            w.location().pathname().unwrap_or_default(),
+            q.to_query_string()
+        ),
+        // Relative to the base URI, the site's root: history resolves it.
+        Addresses::Paths => route::to_href(q),
+    };
     if let Ok(h) = w.history() {
         let _ = if push {
             h.push_state_with_url(&JsValue::NULL, "", Some(&url))
@@ -110,6 +182,66 @@ fn set_query(qs: &str, push: bool) {
             h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
         };
     }
+}
+
+/// The page as rendered at publish time, if this is one: its content
+/// (`#innsyn[data-rendered]`) and the address it was rendered for.
+pub fn rendered_page() -> Option<(web_sys::HtmlElement, Query)> {
+    let el = document()?
+        .query_selector("#innsyn[data-rendered]")
+        .ok()??
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let href = el.get_attribute("data-rendered")?;
+    let (path, qs) = href.split_once('?').unwrap_or((&href, ""));
+    Some((el, route::from_href(path, qs)))
+}
+
+/// A hidden element after `el` for the app to render into while the
+/// rendered page stays on screen.
+pub fn hidden_root_after(el: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let root = document()?
+        .create_element("div")
+        .ok()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    root.set_hidden(true);
+    el.after_with_node_1(&root).ok()?;
+    Some(root)
+}
+
+/// Puts `next` in the place of the rendered page `old` once `next` is as
+/// far as `old` (no more panels still loading than the rendered page had,
+/// which are those its publisher left to load live), or after 5 s.
+pub fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = web_sys::window() else { return };
+    let loading =
+        |e: &web_sys::HtmlElement| e.query_selector_all(".loading").map_or(0, |l| l.length());
+    let left = loading(&old);
+    let ticks = Rc::new(Cell::new(0u32));
+    let id = Rc::new(Cell::new(0i32));
+    let (w2, id2) = (w.clone(), id.clone());
+    let cb = Closure::<dyn Fn()>::new(move || {
+        ticks.set(ticks.get() + 1);
+        let ready = next.query_selector("main").ok().flatten().is_some() && loading(&next) <= left;
+        if ready || ticks.get() > 100 {
+            w2.clear_interval_with_handle(id2.get());
+            let (x, y) = (w2.scroll_x().unwrap_or(0.0), w2.scroll_y().unwrap_or(0.0));
+            old.remove();
+            next.set_id("innsyn");
+            next.set_hidden(false);
+            w2.scroll_to_with_x_and_y(x, y);
+        }
+    });
+    if let Ok(handle) =
+        w.set_interval_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 50)
+    {
+        id.set(handle);
+    }
+    cb.forget();
 }
 
 /// Sets `<html lang>` and the document title.
@@ -207,7 +339,6 @@ pub fn post_height(id: &str, height: f64) {
 /// interaction, window resize), for as long as the page lives.
 pub fn on_resize(f: impl Fn() + 'static) {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -229,7 +360,6 @@ pub fn on_frame_height(
     f: impl Fn(f64) + 'static,
 ) {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
     let Some(w) = web_sys::window() else { return };
     let origin = w.location().origin().unwrap_or_default();
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -255,8 +385,12 @@ pub fn on_frame_height(
     cb.forget();
 }
 
-/// The page's address without its query string: where the app is served.
+/// The page's address without its query string: where the app is served;
+/// on a page of stable paths, the site's root.
 pub fn app_base() -> String {
+    if addresses() == Addresses::Paths {
+        return site_root();
+    }
     web_sys::window()
         .map(|w| {
             let l = w.location();

@@ -37,8 +37,42 @@ pub fn read_cells(text: &str, regions: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// Entry point: installs the panic hook and mounts the app on `<body>`.
+/// Entry point: installs the panic hook and mounts the app on `<body>`. A
+/// page rendered at publish time (`scripts/render.mjs`, made by this same
+/// app) stays on screen while the app renders the same view hidden beside
+/// it from the files the page holds, then gives way to it; a page opened
+/// with another query (`?catalog=`, an old link) gives way at once.
 pub fn start() {
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    let Some((rendered, query)) = io::rendered_page() else {
+        return leptos::mount::mount_to_body(app::App);
+    };
+    let Some(root) = io::hidden_root_after(&rendered) else {
+        return leptos::mount::mount_to_body(app::App);
+    };
+    leptos::mount::mount_to(root.clone(), app::App).forget();
+    if query != io::location_query() {
+        rendered.remove();
+        root.set_id("innsyn");
+        root.set_hidden(false);
+    } else {
+        io::take_over(rendered, root);
+    }
+}
+
+/// The stable paths of every page a site publishes, one per line, for
+/// `scripts/render.mjs`: from the site's catalog and region registry.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn published_pages(catalog: &str, regions: &str) -> String {
+    let Ok((catalog, _)) = innsyn_core::catalog::parse(catalog, "data/catalog.json") else {
+        return String::new();
+    };
+    let registry = innsyn_core::registry::Registry::parse(regions)
+        .map(|(r, _)| r)
+        .unwrap_or_default();
+    innsyn_core::route::published_pages(&catalog, &registry)
+        .iter()
+        .map(innsyn_core::route::to_href)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

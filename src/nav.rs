@@ -59,32 +59,29 @@ impl Nav {
 
     /// Goes to a new query: a new history entry, and the page follows.
     pub fn go(&self, q: Query) {
-        io::push_query(&q.to_query_string());
+        io::push(&q);
         self.set_query.set(q);
     }
 
     /// Changes the query in place (no new history entry).
     pub fn replace(&self, q: Query) {
-        io::replace_query(&q.to_query_string());
+        io::replace(&q);
         self.set_query.set(q);
     }
 }
 
 /// The `href` of a link to `q`: its canonical query string ("?" for the
-/// default page, so the link stays on this page).
+/// default page, so the link stays on this page), or on a page rendered at
+/// publish time its stable path (`kommune/3407/`, relative to the site's
+/// root), which works without JavaScript too.
 pub fn href(q: &Query) -> String {
-    let s = q.to_query_string();
-    if s.is_empty() {
-        "?".to_string()
-    } else {
-        s
-    }
+    io::addresses().href(q)
 }
 
 /// Sets up what every component expects: the URL state (following
 /// back/forward) and the viewport width, provided as context.
 pub fn provide_app_context() -> Nav {
-    let (query, set_query) = signal(Query::parse(&io::location_search()));
+    let (query, set_query) = signal(io::location_query());
     let (viewport, set_viewport) = signal(io::viewport_width());
     let nav = Nav {
         viewport,
@@ -96,17 +93,17 @@ pub fn provide_app_context() -> Nav {
     };
     provide_context(nav);
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        set_query.set(Query::parse(&io::location_search()))
+        set_query.set(io::location_query())
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         set_viewport.set(io::viewport_width())
     });
-    // The one link mechanism: every navigation is a real <a href="?…">; a
+    // The one link mechanism: every navigation is a real <a href>; a
     // plain left click on one is followed in place, anything else is the
     // browser's (Ctrl-click opens a new tab).
     let click = window_event_listener(leptos::ev::click, move |ev| {
-        if let Some(href) = io::in_app_link(&ev) {
-            nav.go(Query::parse(&href));
+        if let Some(q) = io::in_app_link(&ev) {
+            nav.go(q);
         }
     });
     on_cleanup(move || {

@@ -23,7 +23,7 @@ pub fn report_height(nav: Nav) {
 #[component]
 pub fn EmbedHeader() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let href = move || embed::full_url(&io::app_base(), &nav.query.get());
+    let href = move || embed::full_url(&io::app_base(), io::addresses(), &nav.query.get());
     view! {
         <header class="embed-header wrap">
             <p class="brand">{nav.t(T::AppName)}</p>
@@ -52,7 +52,13 @@ pub fn EmbedDialog() -> impl IntoView {
         } else {
             embed::DEFAULT_HEIGHT
         };
-        embed::snippet(&io::app_base(), &nav.query.get(), &title.get(), h)
+        embed::snippet(
+            &io::app_base(),
+            io::addresses(),
+            &nav.query.get(),
+            &title.get(),
+            h,
+        )
     };
     let show = move |on: bool| {
         if on {
@@ -92,7 +98,7 @@ pub fn EmbedDialog() -> impl IntoView {
             <p class="hint">{move || format!("{}: {} × {} px", T::Preview.get(nav.lang()), width.get(), height.get().ceil())}</p>
             <div class="preview">
                 {move || open.get().then(|| view! {
-                    <iframe node_ref=frame src=embed::embed_url(&io::app_base(), &nav.query.get_untracked()) title=move || title.get() width=move || width.get().to_string() height=move || (height.get().max(200.0).ceil() as u32).to_string()></iframe>
+                    <iframe node_ref=frame src=embed::embed_url(&io::app_base(), io::addresses(), &nav.query.get_untracked()) title=move || title.get() width=move || width.get().to_string() height=move || (height.get().max(200.0).ceil() as u32).to_string()></iframe>
                 })}
             </div>
             <button type="button" class="toggle" on:click=move |_| show(false)>{nav.t(T::Close)}</button>

@@ -22,7 +22,7 @@ const TYPES = {
 
 /** The demonstration catalog (data/demo/catalog.json) as the site's own
  * catalog at data/catalog.json: its addresses rewritten for that place. */
-function demoAsSiteCatalog(dir) {
+export function demoAsSiteCatalog(dir) {
   const cat = JSON.parse(readFileSync(join(dir, 'data', 'demo', 'catalog.json'), 'utf8'));
   cat.regions = 'regions.json';
   for (const i of cat.indicators) i.url = `demo/${i.url}`;

@@ -21,6 +21,7 @@
 //! - [`i18n`]: interface strings in nb/nn/en and Norwegian number formatting;
 //! - [`present`]: view models (rankings, text summaries) the app renders;
 //! - [`query`]: the URL query string, Innsyn's public API.
+//! - [`route`]: stable paths of the pages rendered at publish time (`kommune/3407/`).
 //!
 //! This crate depends on no web crate, so it is tested natively with `cargo test`.
 
@@ -41,6 +42,7 @@ pub mod present;
 pub mod query;
 pub mod read;
 pub mod registry;
+pub mod route;
 pub mod simple;
 pub mod snapshot;
 pub mod ssb;

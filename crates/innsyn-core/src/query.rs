@@ -77,7 +77,13 @@ impl Query {
 
     /// Reads a query string, with or without the leading `?`.
     pub fn parse(qs: &str) -> Query {
-        let mut q = Query::default();
+        Query::default().with_params(qs)
+    }
+
+    /// This query with the parameters of `qs` put over it (a stable path's
+    /// page, then what the query string adds: see [`crate::route`]).
+    pub fn with_params(self, qs: &str) -> Query {
+        let mut q = self;
         for pair in qs
             .trim_start_matches('?')
             .split('&')
