@@ -25,6 +25,14 @@ use dimension::{dimension, links, notes, str_list, usize_list};
 /// and so are cubes with more than four cells per byte of the file.
 pub const MAX_CELLS: usize = 50_000_000;
 
+/// The most cells a file of `src_len` bytes may describe: four a byte, at
+/// least a million, at most [`MAX_CELLS`]. A file cannot honestly describe
+/// many more cells than it has bytes; the cap keeps memory bounded by the
+/// file's size. The simple format's cube is bounded the same way.
+pub fn cell_limit(src_len: usize) -> usize {
+    MAX_CELLS.min(src_len.saturating_mul(4).max(1_000_000))
+}
+
 pub struct Out {
     pub datasets: Vec<Dataset>,
     pub dimensions: Vec<Dimension>,
@@ -360,9 +368,7 @@ fn dataset(j: Json, path: &str, src: &str, keep_raw: bool, d: &mut Diags) -> Opt
             );
         }
     }
-    // A file cannot honestly describe many more cells than it has bytes;
-    // the cap keeps memory bounded by the file's size.
-    let limit = MAX_CELLS.min((4 * src.len()).max(1_000_000));
+    let limit = cell_limit(src.len());
     let n = sizes
         .iter()
         .try_fold(1usize, |a, &b| a.checked_mul(b))

@@ -260,6 +260,26 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     if meta.rate.is_some() {
         measures.extend(["numerator", "denominator"]);
     }
+    // The cube is regions × periods: a file of n observations, each of its
+    // own region and period, would claim n² cells.
+    let limit = crate::jsonstat::cell_limit(src.len());
+    let n = [measures.len(), regions.len(), periods.len()]
+        .iter()
+        .try_fold(1usize, |a, &b| a.checked_mul(b))
+        .filter(|n| *n <= limit);
+    let Some(n) = n else {
+        d.error_hint(
+            "TOO_MANY_CELLS",
+            "$.values",
+            json.get("values").map_or(json.start, |j| j.start),
+            Msg::new(
+                format!("{} regioner × {} perioder gir flere enn {limit} celler, mer enn en fil på denne størrelsen kan beskrive", regions.len(), periods.len()),
+                format!("{} regions × {} periods give more than {limit} cells, more than a file of this size can describe", regions.len(), periods.len()),
+            ),
+            Msg::new("Sjekk «region» og «period» i observasjonene", "Check \"region\" and \"period\" in the observations"),
+        );
+        return None;
+    };
     let label_of = |id: &str| match id {
         "numerator" => meta
             .rate
@@ -311,7 +331,6 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
         ),
     ];
     let (nr, np) = (regions.len(), periods.len());
-    let n = measures.len() * nr * np;
     let mut ds = Dataset {
         label: Some(meta.title.nb.clone()),
         source: meta.source.clone(),
@@ -374,5 +393,34 @@ mod tests {
             Some(1.0),
             "the first is kept"
         );
+    }
+
+    #[test]
+    fn a_cube_larger_than_the_file_can_describe_is_refused() {
+        let values: Vec<String> = (0..1_001)
+            .map(|i| {
+                format!(
+                    r#"{{"region": "R{i}", "period": "{}", "value": 1}}"#,
+                    1000 + i
+                )
+            })
+            .collect();
+        let src = format!(
+            r#"{{"format": "innsyn-indicator/1", "id": "x", "title": "T", "description": "D", "unit": "U", "values": [{}]}}"#,
+            values.join(",")
+        );
+        let out = read_str(&src, &Registry::bundled()).unwrap();
+        assert!(out.datasets.is_empty());
+        let too_many: Vec<_> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "TOO_MANY_CELLS")
+            .collect();
+        assert_eq!(too_many.len(), 1, "{:?}", out.diagnostics);
+        assert_eq!(too_many[0].path, "$.values");
+        assert!(too_many[0]
+            .message
+            .en
+            .starts_with("1001 regions × 1001 periods"));
     }
 }
