@@ -262,24 +262,22 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     }
     // The cube is regions × periods: a file of n observations, each of its
     // own region and period, would claim n² cells.
-    let limit = crate::jsonstat::cell_limit(src.len());
-    let n = [measures.len(), regions.len(), periods.len()]
-        .iter()
-        .try_fold(1usize, |a, &b| a.checked_mul(b))
-        .filter(|n| *n <= limit);
-    let Some(n) = n else {
-        d.error_hint(
-            "TOO_MANY_CELLS",
-            "$.values",
-            json.get("values").map_or(json.start, |j| j.start),
-            Msg::new(
-                format!("{} regioner × {} perioder gir flere enn {limit} celler, mer enn en fil på denne størrelsen kan beskrive", regions.len(), periods.len()),
-                format!("{} regions × {} periods give more than {limit} cells, more than a file of this size can describe", regions.len(), periods.len()),
-            ),
-            Msg::new("Sjekk «region» og «period» i observasjonene", "Check \"region\" and \"period\" in the observations"),
-        );
-        return None;
-    };
+    let (nr, np) = (regions.len(), periods.len());
+    let n = crate::jsonstat::cube_cells(
+        &[measures.len(), nr, np],
+        src.len(),
+        d,
+        "$.values",
+        json.get("values").map_or(json.start, |j| j.start),
+        Msg::new(
+            format!("En kube på {nr} regioner × {np} perioder"),
+            format!("A cube of {nr} regions × {np} periods"),
+        ),
+        Msg::new(
+            "Sjekk «region» og «period» i observasjonene",
+            "Check \"region\" and \"period\" in the observations",
+        ),
+    )?;
     let label_of = |id: &str| match id {
         "numerator" => meta
             .rate
@@ -330,7 +328,6 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
             cats(&periods, &|s: &str| s.to_string()),
         ),
     ];
-    let (nr, np) = (regions.len(), periods.len());
     let mut ds = Dataset {
         label: Some(meta.title.nb.clone()),
         source: meta.source.clone(),
@@ -421,6 +418,6 @@ mod tests {
         assert!(too_many[0]
             .message
             .en
-            .starts_with("1001 regions × 1001 periods"));
+            .starts_with("A cube of 1001 regions × 1001 periods gives more than 1000000 cells"));
     }
 }
