@@ -1,10 +1,13 @@
 //! The only module that calls charts-rs. It turns view models into SVG text;
 //! that SVG is the only markup the app ever sets as inner HTML. Every label
 //! that goes into it comes from the registry or a data file, so it is escaped
-//! here before charts-rs writes it into the SVG.
+//! here before charts-rs writes it into the SVG. Its numbers are then
+//! written in the page's language by `innsyn_core::chart`, which also gives
+//! the width charts are drawn at.
 
 use charts_rs::{Color, HorizontalBarChart, LineChart, Series};
-use innsyn_core::i18n::{format_number, Lang};
+use innsyn_core::chart::{localize, localize_numbers};
+use innsyn_core::i18n::Lang;
 use innsyn_core::present::Ranking;
 use leptos::prelude::*;
 
@@ -29,17 +32,6 @@ pub fn Chart(
     view! {
         <div class=if line { "chart line" } else { "chart" } role="img" aria-label=move || label.get() hidden=move || hidden.get() inner_html=move || svg.get()></div>
     }
-}
-
-/// The width a chart is drawn at: the panel's inner width (page and panel
-/// padding taken off), so its text keeps its size on phones and desktops.
-pub fn chart_width(viewport: f64) -> f32 {
-    let padding = if viewport >= 768.0 {
-        2.0 * 16.0 + 2.0 * 24.0
-    } else {
-        4.0 * 16.0
-    };
-    (viewport.min(72.0 * 16.0) - padding).clamp(256.0, 1088.0) as f32
 }
 
 /// charts-rs measures text with its embedded Roboto; the SVG names fallbacks
@@ -87,61 +79,6 @@ pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String
         .svg()
         .map(|svg| localize(&svg, lang, Some(r.meta.decimals)))
         .map_err(|e| e.to_string())
-}
-
-/// Rewrites every SVG text node that is only a number (axis ticks, value
-/// labels) the way `lang` writes numbers: `28,1` and `20 730` in Norwegian.
-/// Integers of up to four digits stay as written, so years read `2017`
-/// (Norwegian typography allows `2073` without a space).
-pub fn localize_numbers(svg: &str, lang: Lang) -> String {
-    localize(svg, lang, None)
-}
-
-/// The same, and the value labels (the `<text>`s with a `dx`, which axis
-/// ticks have not) with `labels` decimals: charts-rs drops trailing zeros
-/// ("56"), the figure keeps its decimals ("56,0").
-pub fn localize(svg: &str, lang: Lang, labels: Option<u8>) -> String {
-    let mut out = String::with_capacity(svg.len() + 64);
-    let mut rest = svg;
-    while let Some(gt) = rest.find('>') {
-        let label = labels.filter(|_| rest[..gt].contains(" dx="));
-        out.push_str(&rest[..=gt]);
-        rest = &rest[gt + 1..];
-        let end = rest.find('<').unwrap_or(rest.len());
-        let text = &rest[..end];
-        let t = text.trim();
-        // charts-rs writes large ticks in thousands: "2.1k".
-        if let Some(n) = t
-            .strip_suffix('k')
-            .filter(|n| n.contains('.') && n.parse::<f64>().is_ok())
-        {
-            let decimals = n.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
-            out.push_str(&format_number(
-                n.parse().unwrap_or_default(),
-                decimals,
-                lang,
-            ));
-            out.push('k');
-            rest = &rest[end..];
-            continue;
-        }
-        match t.parse::<f64>() {
-            Ok(v) if label.is_some() => out.push_str(&format_number(v, label.unwrap_or(0), lang)),
-            Ok(_) if t.trim_start_matches('-').len() <= 4 && !t.contains('.') => out.push_str(text),
-            Ok(v)
-                if !t.is_empty()
-                    && t.bytes()
-                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') =>
-            {
-                let decimals = t.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
-                out.push_str(&format_number(v, decimals, lang));
-            }
-            _ => out.push_str(text),
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Colours of further lines, from the Okabe–Ito colour-blind-safe set,

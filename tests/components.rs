@@ -9,8 +9,6 @@ use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::define::Source;
 use innsyn_core::present;
 use innsyn_core::registry::Registry;
-use innsyn_web::charts::chart_width;
-use innsyn_web::charts::{localize, localize_numbers};
 use innsyn_web::components::ranking::RankingFigure;
 use innsyn_web::load::with_indicator;
 use innsyn_web::nav::provide_app_context;
@@ -241,42 +239,4 @@ async fn a_file_with_errors_lists_its_diagnostics() {
         alert.contains("12.5"),
         "the hint gives the fixed number: {alert}"
     );
-}
-
-#[wasm_bindgen_test]
-fn chart_numbers_are_written_the_norwegian_way() {
-    let svg = r#"<svg><text x="1.5">20730</text><text>28.1</text><text>Os 1.2</text><text>-3.25</text><text>2017</text></svg>"#;
-    assert_eq!(
-        localize_numbers(svg, Lang::Nb),
-        "<svg><text x=\"1.5\">20\u{a0}730</text><text>28,1</text><text>Os 1.2</text><text>-3,25</text><text>2017</text></svg>"
-    );
-    assert_eq!(
-        localize_numbers(svg, Lang::En),
-        svg.replace("20730", "20,730")
-    );
-    assert_eq!(
-        localize_numbers("<text>2.1k</text><text>350</text>", Lang::Nb),
-        "<text>2,1k</text><text>350</text>"
-    );
-}
-
-#[wasm_bindgen_test]
-fn bar_labels_keep_the_figures_decimals() {
-    let svg = r#"<svg><text x="15" y="117">60</text><text x="9" dx="3" dy="5">56</text><text dx="3">43.25</text><text dx="3">2073</text></svg>"#;
-    assert_eq!(
-        localize(svg, Lang::Nb, Some(2)),
-        "<svg><text x=\"15\" y=\"117\">60</text><text x=\"9\" dx=\"3\" dy=\"5\">56,00</text><text dx=\"3\">43,25</text><text dx=\"3\">2\u{a0}073,00</text></svg>"
-    );
-    assert!(localize(svg, Lang::En, Some(1)).contains(">56.0<"));
-    assert_eq!(
-        localize(svg, Lang::Nb, None),
-        localize_numbers(svg, Lang::Nb)
-    );
-}
-
-#[wasm_bindgen_test]
-fn charts_are_drawn_at_the_width_they_are_shown() {
-    assert_eq!(chart_width(375.0), 311.0);
-    assert_eq!(chart_width(1280.0), 72.0 * 16.0 - 80.0);
-    assert_eq!(chart_width(200.0), 256.0);
 }

@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 
+use innsyn_core::chart::chart_width;
 use innsyn_core::i18n::T;
 use innsyn_core::present::{self, Ranking};
 use leptos::prelude::*;
 
-use crate::charts::{self, chart_width};
+use crate::charts;
 use crate::components::cards::value_cell;
 use crate::components::figure::{figure, Figure};
 use crate::nav::Nav;

@@ -5,12 +5,13 @@
 //! dashboard, the municipality profile and the cooperation simulator; the
 //! sentence and rows are `innsyn_core::present` view models.
 
+use innsyn_core::chart::chart_width;
 use innsyn_core::i18n::T;
 use innsyn_core::model::IndicatorMeta;
 use innsyn_core::present::{self, Line, SeriesRow};
 use leptos::prelude::*;
 
-use crate::charts::{self, chart_width};
+use crate::charts;
 use crate::components::cards::value_cell;
 use crate::components::figure::{figure, Figure};
 use crate::nav::Nav;

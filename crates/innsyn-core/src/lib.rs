@@ -4,6 +4,7 @@
 //! - [`cooperation`]: the simulator of a shared child welfare service: combined
 //!   figures, presets, robustness;
 //! - [`catalog`]: which indicator files exist and which dashboards show them;
+//! - [`chart`]: a chart's width and the numbers in its SVG in the page's language;
 //! - [`fields`]: reading catalog, registry, GeoJSON and simple-format fields
 //!   with one way of reporting missing fields and wrong types;
 //! - [`define`]: indicator definitions (select, overrides, computed rates) and
@@ -27,6 +28,7 @@
 
 pub mod aggregate;
 pub mod catalog;
+pub mod chart;
 pub mod convert;
 pub mod cooperation;
 pub mod define;

@@ -3,16 +3,17 @@
 //! one observation per region and period. It maps onto the same [`Dataset`] as
 //! JSON-stat: dimensions `measure` (metric), `region` (geo) and `period` (time).
 
+mod meta;
+
 use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{path_index, path_key, Diags, Msg};
 use crate::fields::{missing, wrong_type, Kind, Need::*, Obj};
 use crate::json::{JVal, Json};
-use crate::model::{
-    Category, Dataset, Dimension, Direction, IndicatorMeta, Rate, Role, StatusMap, Values,
-};
+use crate::model::{Category, Dataset, Dimension, Role, StatusMap, Values};
 use crate::registry::Registry;
 use crate::status::Status;
+use meta::metadata;
 
 pub const FORMAT: &str = "innsyn-indicator/1";
 
@@ -102,144 +103,6 @@ struct Obs {
     numerator: Option<f64>,
     denominator: Option<f64>,
     status: Option<Status>,
-}
-
-/// Everything but the observations.
-fn metadata(root: &Obj, d: &mut Diags) -> IndicatorMeta {
-    if let Some(f) = root.str("format", Optional, d) {
-        if f != FORMAT {
-            d.warn(
-                "FORMAT_VERSION",
-                "$.format",
-                root.get("format").map_or(0, |j| j.start),
-                Msg::new(
-                    format!("Ukjent versjon «{f}»; leser som {FORMAT}"),
-                    format!("Unknown version \"{f}\"; reading as {FORMAT}"),
-                ),
-            );
-        }
-    }
-    let id = match root.str("id", Optional, d) {
-        Some(id) if !id.trim().is_empty() => id.to_string(),
-        _ => {
-            d.error_hint(
-                "MISSING_FIELD",
-                "$.id",
-                root.start(),
-                Msg::new("Mangler «id»", "Missing \"id\""),
-                Msg::new(
-                    "Gi indikatoren en kort id, for eksempel \"barn-med-tiltak\"",
-                    "Give the indicator a short id, e.g. \"barn-med-tiltak\"",
-                ),
-            );
-            String::new()
-        }
-    };
-    let title = root.text("title", Required, d).unwrap_or_default();
-    let description = root.text("description", Required, d).unwrap_or_default();
-    let unit = root.text("unit", Required, d).unwrap_or_default();
-    let decimals = match root.f64("decimals", Optional, d) {
-        None => 0,
-        Some(n) if (0.0..=6.0).contains(&n) && n.fract() == 0.0 => n as u8,
-        Some(_) => {
-            root.bad(
-                "BAD_DECIMALS",
-                "decimals",
-                "et heltall fra 0 til 6",
-                "a whole number from 0 to 6",
-                d,
-            );
-            0
-        }
-    };
-    let rate = root.obj("rate", Optional, d).and_then(|r| {
-        let per = r.f64("per", Optional, d).unwrap_or(1.0);
-        let numerator = r.text("numerator", Required, d);
-        let denominator = r.text("denominator", Required, d);
-        Some(Rate {
-            per,
-            numerator: numerator?,
-            denominator: denominator?,
-        })
-    });
-    let direction = match root.str("higher_is", Optional, d) {
-        Some("better") => Direction::HigherIsBetter,
-        Some("worse") => Direction::HigherIsWorse,
-        Some("neither") | None => Direction::Neither,
-        Some(_) => {
-            root.bad(
-                "BAD_FIELD",
-                "higher_is",
-                "better, worse eller neither",
-                "better, worse or neither",
-                d,
-            );
-            Direction::Neither
-        }
-    };
-    // `source` is a name, or `{"name": …, "url": …, "table": …}`.
-    let (mut source, mut source_url, mut table) = (None, None, None);
-    match root.get("source") {
-        None => {}
-        Some(Json {
-            v: JVal::Str(name), ..
-        }) => source = Some(name.to_string()),
-        Some(_) => {
-            if let Some(s) = root.obj("source", Optional, d) {
-                source = s.string("name", Optional, d);
-                table = s.string("table", Optional, d);
-                source_url = s.str("url", Optional, d).and_then(|u| {
-                    if safe_link(u) {
-                        return Some(u.to_string());
-                    }
-                    d.warn(
-                        "UNSAFE_LINK",
-                        "$.source.url",
-                        s.get("url").map_or(0, |j| j.start),
-                        Msg::new(
-                            "Lenken er ikke http(s) og vises ikke",
-                            "The link is not http(s) and is not shown",
-                        ),
-                    );
-                    None
-                });
-            }
-        }
-    }
-    let summable = match root.str("aggregation", Optional, d) {
-        None | Some("none") => false,
-        Some("sum") => true,
-        Some(_) => {
-            root.bad(
-                "BAD_FIELD",
-                "aggregation",
-                "\"sum\" eller \"none\"",
-                "\"sum\" or \"none\"",
-                d,
-            );
-            false
-        }
-    };
-    if summable && rate.is_some() {
-        d.warn("BAD_FIELD", "$.aggregation", root.get("aggregation").map_or(0, |j| j.start), Msg::new("En andel slås sammen med teller og nevner, ikke ved å summere; «aggregation» blir ikke brukt", "A rate is combined by its numerator and denominator, not summed; \"aggregation\" is not used"));
-    }
-    IndicatorMeta {
-        id,
-        title,
-        description,
-        unit,
-        decimals,
-        rate,
-        direction,
-        source,
-        source_url,
-        table,
-        licence: root.string("licence", Optional, d),
-        demo: root.flag("demo", d),
-        summable,
-        updated: root.string("updated", Optional, d),
-        ..Default::default()
-    }
 }
 
 pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Option<Dataset> {
@@ -397,6 +260,24 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     if meta.rate.is_some() {
         measures.extend(["numerator", "denominator"]);
     }
+    // The cube is regions × periods: a file of n observations, each of its
+    // own region and period, would claim n² cells.
+    let (nr, np) = (regions.len(), periods.len());
+    let n = crate::jsonstat::cube_cells(
+        &[measures.len(), nr, np],
+        src.len(),
+        d,
+        "$.values",
+        json.get("values").map_or(json.start, |j| j.start),
+        Msg::new(
+            format!("En kube på {nr} regioner × {np} perioder"),
+            format!("A cube of {nr} regions × {np} periods"),
+        ),
+        Msg::new(
+            "Sjekk «region» og «period» i observasjonene",
+            "Check \"region\" and \"period\" in the observations",
+        ),
+    )?;
     let label_of = |id: &str| match id {
         "numerator" => meta
             .rate
@@ -447,8 +328,6 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
             cats(&periods, &|s: &str| s.to_string()),
         ),
     ];
-    let (nr, np) = (regions.len(), periods.len());
-    let n = measures.len() * nr * np;
     let mut ds = Dataset {
         label: Some(meta.title.nb.clone()),
         source: meta.source.clone(),
@@ -511,5 +390,34 @@ mod tests {
             Some(1.0),
             "the first is kept"
         );
+    }
+
+    #[test]
+    fn a_cube_larger_than_the_file_can_describe_is_refused() {
+        let values: Vec<String> = (0..1_001)
+            .map(|i| {
+                format!(
+                    r#"{{"region": "R{i}", "period": "{}", "value": 1}}"#,
+                    1000 + i
+                )
+            })
+            .collect();
+        let src = format!(
+            r#"{{"format": "innsyn-indicator/1", "id": "x", "title": "T", "description": "D", "unit": "U", "values": [{}]}}"#,
+            values.join(",")
+        );
+        let out = read_str(&src, &Registry::bundled()).unwrap();
+        assert!(out.datasets.is_empty());
+        let too_many: Vec<_> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "TOO_MANY_CELLS")
+            .collect();
+        assert_eq!(too_many.len(), 1, "{:?}", out.diagnostics);
+        assert_eq!(too_many[0].path, "$.values");
+        assert!(too_many[0]
+            .message
+            .en
+            .starts_with("A cube of 1001 regions × 1001 periods gives more than 1000000 cells"));
     }
 }
