@@ -11,9 +11,11 @@
 //   the origins the bundled catalog and the site configuration use;
 // - <meta name="referrer" content="no-referrer">: no address a reader
 //   looks at is sent to another site.
+// - embed.js.sri.txt: embed.js's subresource-integrity hash, for host
+//   pages that pin it (docs/embedding.md); also printed.
 // Run again on a hardened build (after editing its data/site.json), it
 // writes the policy again and changes nothing else.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,11 +42,17 @@ export function harden(dir) {
   // The policy is read from the build as it is now (its site.json too).
   html = html.replace(new RegExp(`<meta ${CSP} content="[^"]*">`), `<meta ${CSP} content="${policy(dir)}">`);
   writeFileSync(file, html);
-  return first;
+  // Host pages pin embed.js by this hash (docs/embedding.md).
+  const embed = join(dir, 'embed.js');
+  const embedSri = existsSync(embed) ? sri(readFileSync(embed)) : null;
+  if (embedSri) writeFileSync(join(dir, 'embed.js.sri.txt'), `${embedSri}\n`);
+  return { first, embedSri };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('usage: node scripts/harden.mjs DIR (or run by trunk, with TRUNK_STAGING_DIR)');
-  console.log(harden(dir) ? `hardened ${dir}/index.html` : `${dir}/index.html: policy written again`);
+  const { first, embedSri } = harden(dir);
+  console.log(first ? `hardened ${dir}/index.html` : `${dir}/index.html: policy written again`);
+  if (embedSri) console.log(`embed.js integrity (written to embed.js.sri.txt beside it): ${embedSri}`);
 }
