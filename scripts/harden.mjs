@@ -11,34 +11,48 @@
 //   the origins the bundled catalog and the site configuration use;
 // - <meta name="referrer" content="no-referrer">: no address a reader
 //   looks at is sent to another site.
-// Idempotent: a hardened index.html is left as it is.
-import { readFileSync, writeFileSync } from 'node:fs';
+// - embed.js.sri.txt: embed.js's subresource-integrity hash, for host
+//   pages that pin it (docs/embedding.md); also printed.
+// Run again on a hardened build (after editing its data/site.json), it
+// writes the policy again and changes nothing else.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { policy } from './csp.mjs';
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const CSP = 'http-equiv="Content-Security-Policy"';
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 export function harden(dir) {
   const file = join(dir, 'index.html');
   let html = readFileSync(file, 'utf8');
-  if (html.includes('http-equiv="Content-Security-Policy"')) return false;
-  const wasm = html.match(/module_or_path: '\.\/([^']+_bg\.wasm)'/);
-  const js = html.match(/import init, \* as bindings from '\.\/([^']+\.js)';/);
-  if (!wasm || !js) throw new Error(`${file}: trunk's start-up script is not as expected`);
-  html = html.replace(wasm[0], `module_or_path: fetch('./${wasm[1]}', { integrity: '${sri(readFileSync(join(dir, wasm[1])))}' })`);
-  const importmap = `<script type="importmap">${JSON.stringify({ integrity: { [`./${js[1]}`]: sri(readFileSync(join(dir, js[1]))) } })}</script>\n`;
-  html = html.replace('<script type="module">', `${importmap}<script type="module">`);
+  const first = !html.includes(CSP);
+  if (first) {
+    const wasm = html.match(/module_or_path: '\.\/([^']+_bg\.wasm)'/);
+    const js = html.match(/import init, \* as bindings from '\.\/([^']+\.js)';/);
+    if (!wasm || !js) throw new Error(`${file}: trunk's start-up script is not as expected`);
+    html = html.replace(wasm[0], `module_or_path: fetch('./${wasm[1]}', { integrity: '${sri(readFileSync(join(dir, wasm[1])))}' })`);
+    const importmap = `<script type="importmap">${JSON.stringify({ integrity: { [`./${js[1]}`]: sri(readFileSync(join(dir, js[1]))) } })}</script>\n`;
+    html = html.replace('<script type="module">', `${importmap}<script type="module">`);
+    const meta = `<meta ${CSP} content="">\n  <meta name="referrer" content="no-referrer">\n  `;
+    html = html.replace('<meta name="viewport"', `${meta}<meta name="viewport"`);
+    writeFileSync(file, html);
+  }
+  // The policy is read from the build as it is now (its site.json too).
+  html = html.replace(new RegExp(`<meta ${CSP} content="[^"]*">`), `<meta ${CSP} content="${policy(dir)}">`);
   writeFileSync(file, html);
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(dir)}">\n  <meta name="referrer" content="no-referrer">\n  `;
-  html = html.replace('<meta name="viewport"', `${meta}<meta name="viewport"`);
-  writeFileSync(file, html);
-  return true;
+  // Host pages pin embed.js by this hash (docs/embedding.md).
+  const embed = join(dir, 'embed.js');
+  const embedSri = existsSync(embed) ? sri(readFileSync(embed)) : null;
+  if (embedSri) writeFileSync(join(dir, 'embed.js.sri.txt'), `${embedSri}\n`);
+  return { first, embedSri };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('usage: node scripts/harden.mjs DIR (or run by trunk, with TRUNK_STAGING_DIR)');
-  console.log(harden(dir) ? `hardened ${dir}/index.html` : `${dir}/index.html was hardened already`);
+  const { first, embedSri } = harden(dir);
+  console.log(first ? `hardened ${dir}/index.html` : `${dir}/index.html: policy written again`);
+  if (embedSri) console.log(`embed.js integrity (written to embed.js.sri.txt beside it): ${embedSri}`);
 }

@@ -255,6 +255,28 @@ pub fn set_document_lang_and_title(lang: &str, title: &str) {
     doc.set_title(title);
 }
 
+/// Shows `text` in the notice over a foreign catalog's figures, a landmark
+/// named `label` (`index.html`'s `#innsyn-notice`, before the app: first on
+/// the page), or with `None` hides it. Set as text, never markup.
+pub fn set_notice(notice: Option<(&str, &str)>) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("innsyn-notice"))
+    else {
+        return;
+    };
+    let _ = match notice {
+        None => el.set_attribute("hidden", ""),
+        Some((label, text)) => {
+            if let Ok(Some(strong)) = el.query_selector("strong") {
+                strong.set_text_content(Some(text));
+            }
+            let _ = el.set_attribute("aria-label", label);
+            el.remove_attribute("hidden")
+        }
+    };
+}
+
 /// The window's inner width in CSS pixels (for drawing charts at the size they are shown).
 pub fn viewport_width() -> f64 {
     web_sys::window()
@@ -361,7 +383,7 @@ pub fn on_frame_height(
 ) {
     use wasm_bindgen::closure::Closure;
     let Some(w) = web_sys::window() else { return };
-    let origin = w.location().origin().unwrap_or_default();
+    let origin = origin();
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         // The frame's window is another realm's: compared as JS values
         // (`instanceof Window` would fail across realms).
@@ -391,15 +413,14 @@ pub fn app_base() -> String {
     if addresses() == Addresses::Paths {
         return site_root();
     }
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok());
+    format!("{}{}", origin(), path.unwrap_or_default())
+}
+
+/// The page's origin (`location.origin`).
+pub fn origin() -> String {
     web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!(
-                "{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
-            )
-        })
+        .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
 

@@ -1,5 +1,6 @@
 //! The shell: the top layer. It provides the contexts (URL state, then the
-//! site's catalog and registry), draws the header (language switch, main
+//! site's catalog and registry), shows the notice over a foreign catalog's
+//! figures (`index.html`'s, through `io`: first on the page), the header (language switch, main
 //! menu; in embed mode a compact header), the footer and the "Bygg inn"
 //! dialog, and maps the view to its page. Nothing below imports it.
 //!
@@ -14,7 +15,7 @@ use innsyn_core::query::View;
 use leptos::prelude::*;
 
 use crate::io;
-use crate::load::with_site;
+use crate::load::{self, with_site};
 use crate::nav::provide_app_context;
 use crate::pages::{
     cooperation::CooperationPage, indicator::IndicatorPage, municipality::MunicipalityPage,
@@ -30,12 +31,23 @@ pub fn App() -> impl IntoView {
     // (a language switch re-renders text in place and fetches nothing).
     let current_view = nav.view;
     let embed = Memo::new(move |_| nav.query.with(|q| q.embed));
+    let site = load::site();
     Effect::new(move |_| {
         let lang = nav.lang();
-        io::set_document_lang_and_title(
-            lang.code(),
-            &format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang)),
-        );
+        let mut title = format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang));
+        // A foreign catalog the site shows: the notice over its figures
+        // (first on the page, in embeds and print too), and the title with it.
+        let notice = load::foreign(site).map(|(origin, publisher)| {
+            let label = T::ForeignSource.get(lang);
+            title = format!("{label}: {origin} – {title}");
+            let (notice, not_from) = (T::ForeignNotice.get(lang), T::NotFrom.get(lang));
+            (
+                label,
+                format!("{notice} {origin} — {not_from} {}", publisher.get(lang)),
+            )
+        });
+        io::set_notice(notice.as_ref().map(|(label, text)| (*label, text.as_str())));
+        io::set_document_lang_and_title(lang.code(), &title);
     });
     if embed.get_untracked() && io::in_frame() {
         report_height(nav);
@@ -57,7 +69,7 @@ pub fn App() -> impl IntoView {
             .into_any()
         }}
         <main id="main" class="wrap" tabindex="-1">
-            {with_site(move || move || match current_view.get() {
+            {with_site(site, move || move || match current_view.get() {
                 View::Validate => view! { <ValidatePage/> }.into_any(),
                 View::Region => view! { <RegionPage/> }.into_any(),
                 View::Municipality => view! { <MunicipalityPage/> }.into_any(),

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::charts::Chart;
 use crate::components::cards::demo_label;
+use crate::io;
 use crate::nav::Nav;
 
 /// What a figure is, beside its heading and table.
@@ -64,7 +65,7 @@ pub fn figure(f: Figure, head: impl IntoView, table: impl IntoView) -> impl Into
 
 /// A figure's provenance — source, table (linked), the file it came from,
 /// when the publisher last updated the figures and when Innsyn's snapshot
-/// was fetched, and every note of the file — and the button that switches
+/// was fetched, the site its files are on when that is not this one, and every note of the file — and the button that switches
 /// between the chart and its table.
 fn source_and_toggle(
     meta: &IndicatorMeta,
@@ -113,7 +114,9 @@ fn source_and_toggle(
     });
     let licence = meta.licence.clone().map(|l| format!(" ({l})"));
     let (updated, fetched) = (meta.updated.clone(), meta.fetched.clone());
-    let dates = (updated.is_some() || fetched.is_some()).then(|| {
+    // A file on another origin than the page's says where it is.
+    let from = innsyn_core::site::file_origins(&file, &io::origin());
+    let dates = (updated.is_some() || fetched.is_some() || from.is_some()).then(|| {
         view! {
             <p class="dates">{move || {
                 let lang = nav.lang();
@@ -123,6 +126,9 @@ fn source_and_toggle(
                 }
                 if let Some(f) = fetched.as_deref().and_then(|f| format_timestamp(f, lang)) {
                     parts.push(format!("{} {f}", T::FetchedFromSsb.get(lang)));
+                }
+                if let Some(o) = &from {
+                    parts.push(format!("{} {o}", T::FileFrom.get(lang)));
                 }
                 parts.join(" · ")
             }}</p>

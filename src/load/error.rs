@@ -5,6 +5,7 @@
 use innsyn_core::diag::{Diagnostic, Severity};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::json::ParseError;
+use innsyn_core::model::I18nText;
 
 use crate::io::FetchError;
 
@@ -25,6 +26,9 @@ pub enum LoadError {
     SsbTooLarge,
     /// Nothing to show (no definition, or no figures in the file).
     Empty,
+    /// A catalog on an origin the site does not trust (`innsyn_core::site`):
+    /// not fetched. The origin as shown, and the site's publisher.
+    Refused(String, I18nText),
     /// The error is about another file than the panel's own (the site's
     /// catalog or region registry).
     At(String, Box<LoadError>),
@@ -42,13 +46,17 @@ impl LoadError {
         (!errors.is_empty()).then_some(LoadError::Invalid(errors))
     }
 
+    /// The error itself, whatever file it is about.
+    pub fn inner(&self) -> &LoadError {
+        match self {
+            LoadError::At(_, e) => e.inner(),
+            e => e,
+        }
+    }
+
     /// Whether the figures were to come live from SSB.
     pub fn from_ssb(&self) -> bool {
-        match self {
-            LoadError::Ssb(_) => true,
-            LoadError::At(_, e) => e.from_ssb(),
-            _ => false,
-        }
+        matches!(self.inner(), LoadError::Ssb(_))
     }
 
     /// The file the error is about, when it is not the panel's own.
@@ -86,6 +94,11 @@ impl LoadError {
             LoadError::NoPart(id) => format!("{}: {id}", T::LoadError.get(lang)),
             LoadError::SsbTooLarge => T::SsbTooLarge.get(lang).to_string(),
             LoadError::Empty => T::EmptyData.get(lang).to_string(),
+            LoadError::Refused(origin, publisher) => format!(
+                "{} {}",
+                T::OnlyPublisher.fill(lang, publisher.get(lang)),
+                T::NotApproved.fill(lang, origin)
+            ),
             LoadError::At(_, e) => e.text(lang),
         }
     }

@@ -1,4 +1,4 @@
-//! Reading files: the site's catalog and registry, indicator files (or
+//! Reading files: the site's configuration, catalog and registry, indicator files (or
 //! SSB's live answers) read once per visit, boundaries. Errors are typed
 //! ([`LoadError`]); nothing here knows the language.
 
@@ -11,47 +11,61 @@ use std::task::{Poll, Waker};
 
 use innsyn_core::catalog::{self, Catalog, IndicatorDef};
 use innsyn_core::define::{self, Source};
+use innsyn_core::diag::Diagnostic;
 use innsyn_core::geo::{self, Shape};
+use innsyn_core::json::ParseError;
 use innsyn_core::model::Dataset;
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
+use innsyn_core::site::{self, Trust};
 use innsyn_core::ssb;
 
-use super::{LoadError, DEFAULT_REGIONS};
-use crate::io;
+use super::{LoadError, Site, DEFAULT_REGIONS};
+use crate::io::{self, FetchError};
 
-/// Fetches and reads a catalog and the region registry it names. An error
-/// names the file it is about.
-pub async fn site(url: String) -> Result<(Arc<Catalog>, Arc<Registry>), LoadError> {
-    let at = |file: &str| {
-        let file = file.to_string();
-        move |e: LoadError| LoadError::At(file, Box::new(e))
+/// The site's configuration, then — unless it refuses a catalog from
+/// where `url` is — the catalog and the region registry it names. An
+/// error names the file it is about.
+pub async fn site(url: String) -> Result<Site, LoadError> {
+    let config = match io::fetch_text(site::FILE).await {
+        // A host without the file: the safe defaults (foreign catalogs refused).
+        Err(FetchError::Status(404, _)) => site::Site::default(),
+        text => checked(site::FILE, text, site::parse)?,
     };
-    let text = io::fetch_text(&url)
-        .await
-        .map_err(LoadError::Fetch)
-        .map_err(at(&url))?;
-    let (cat, diags) = catalog::parse(&text, &url)
-        .map_err(LoadError::Parse)
-        .map_err(at(&url))?;
-    LoadError::invalid(&diags, 1)
-        .map_or(Ok(()), Err)
-        .map_err(at(&url))?;
+    let foreign = match site::trust(&io::origin(), &url, &config) {
+        Trust::Trusted => None,
+        Trust::Marked(origin) => Some((origin, config.publisher)),
+        Trust::Refused(origin) => {
+            let refused = LoadError::Refused(origin, config.publisher);
+            return Err(LoadError::At(url, Box::new(refused)));
+        }
+    };
+    let text = io::fetch_text(&url).await;
+    let cat = checked(&url, text, |t| catalog::parse(t, &url))?;
     let regions = cat
         .regions
         .clone()
         .unwrap_or_else(|| DEFAULT_REGIONS.to_string());
-    let text = io::fetch_text(&regions)
-        .await
-        .map_err(LoadError::Fetch)
-        .map_err(at(&regions))?;
-    let (registry, diags) = Registry::parse(&text)
-        .map_err(LoadError::Parse)
-        .map_err(at(&regions))?;
-    LoadError::invalid(&diags, 1)
-        .map_or(Ok(()), Err)
-        .map_err(at(&regions))?;
-    Ok((Arc::new(cat), Arc::new(registry)))
+    let registry = checked(&regions, io::fetch_text(&regions).await, Registry::parse)?;
+    Ok(Site {
+        catalog: Arc::new(cat),
+        registry: Arc::new(registry),
+        foreign,
+    })
+}
+
+/// A fetched file read by `parse`: what cannot be fetched or read, or its
+/// first error, is an error about `file`.
+fn checked<T>(
+    file: &str,
+    text: Result<String, FetchError>,
+    parse: impl FnOnce(&str) -> Result<(T, Vec<Diagnostic>), ParseError>,
+) -> Result<T, LoadError> {
+    let read = || {
+        let (value, diags) = parse(&text.map_err(LoadError::Fetch)?).map_err(LoadError::Parse)?;
+        LoadError::invalid(&diags, 1).map_or(Ok(value), Err)
+    };
+    read().map_err(|e| LoadError::At(file.to_string(), Box::new(e)))
 }
 
 /// A boundaries file (GeoJSON) read into its shapes.

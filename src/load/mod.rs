@@ -1,4 +1,5 @@
-//! Loading what the pages show: the site (catalog and region registry),
+//! Loading what the pages show: the site (its configuration, whose
+//! catalog it may show, the catalog and region registry),
 //! indicator files and boundaries. One loader for every panel ([`panel`]):
 //! its loading state, its error (a typed [`LoadError`], written in the
 //! language of the moment, under the title of what failed and naming the
@@ -111,19 +112,30 @@ pub fn panel<D: Clone + 'static, V: IntoView + 'static>(
 
 /// A panel whose figures could not be had: under its title when known,
 /// naming the file; live SSB figures offer the demonstration catalog
-/// instead (a site of its own: never mixed).
+/// instead (a site of its own: never mixed), a refused catalog the site's
+/// own figures.
 fn failed(nav: Nav, head: Head, e: LoadError) -> AnyView {
     let Head { title, file, level } = head;
     let file = e.file().map_or(file, str::to_string);
-    let demo = e.from_ssb().then(|| {
+    let refused = matches!(e.inner(), LoadError::Refused(..));
+    let (catalog, offer) = if refused {
+        (None, T::OwnFigures)
+    } else {
+        (Some(DEMO_CATALOG.to_string()), T::SeeDemo)
+    };
+    let offer = (refused || e.from_ssb()).then(|| {
         let to = href(&Query {
-            catalog: Some(DEMO_CATALOG.to_string()),
+            catalog,
             ..nav.query.get_untracked()
         });
-        view! { <p><a href=to>{nav.t(T::SeeDemo)}</a></p> }
+        view! { <p><a href=to>{nav.t(offer)}</a></p> }
     });
     let title = move || title.as_ref().map(|t| t.get(nav.lang()).to_string());
-    let error = nav.t(T::LoadError);
+    let error = nav.t(if refused {
+        T::CatalogRefused
+    } else {
+        T::LoadError
+    });
     let head = match (title().is_some(), level) {
         (true, Level::Page) => view! { <h1>{title}</h1><p><strong>{error}</strong></p> }.into_any(),
         (true, Level::Panel) => {
@@ -134,17 +146,29 @@ fn failed(nav: Nav, head: Head, e: LoadError) -> AnyView {
         (_, Level::Inline) => view! { <p><strong>{error}</strong></p> }.into_any(),
     };
     view! {
-        <div class="error" role="alert">{head}<p>{file}</p><p>{move || e.text(nav.lang())}</p>{demo}</div>
+        <div class="error" role="alert">{head}<p>{file}</p><p>{move || e.text(nav.lang())}</p>{offer}</div>
     }
     .into_any()
 }
 
-/// The catalog named by `?catalog=` (or the bundled one) and its region
-/// registry; once both are read, `body` is rendered with them provided
-/// (`Arc<Catalog>`, `Arc<Registry>`) to everything below it.
-pub fn with_site<V: IntoView + 'static>(
-    body: impl Fn() -> V + Send + Sync + 'static,
-) -> impl IntoView {
+/// What every page is shown with: the catalog and its region registry,
+/// and for a foreign catalog the site shows under its notice, that
+/// catalog's origin (as shown) and the site's publisher.
+#[derive(Clone)]
+pub struct Site {
+    pub catalog: Arc<Catalog>,
+    pub registry: Arc<Registry>,
+    pub foreign: Foreign,
+}
+
+/// A foreign catalog the site shows under its notice: its origin (as
+/// shown) and the site's publisher.
+pub type Foreign = Option<(String, I18nText)>;
+
+/// Starts loading the site: its configuration, then the catalog named by
+/// `?catalog=` (or the bundled one) unless the configuration refuses it,
+/// and its region registry (again when the catalog changes).
+pub fn site() -> Loading<Site> {
     let nav = expect_context::<Nav>();
     let url = Memo::new(move |_| {
         nav.query.with(|q| {
@@ -153,16 +177,30 @@ pub fn with_site<V: IntoView + 'static>(
                 .unwrap_or_else(|| DEFAULT_CATALOG.to_string())
         })
     });
-    let site = LocalResource::new(move || files::site(url.get()));
+    LocalResource::new(move || files::site(url.get()))
+}
+
+/// The foreign catalog of the loaded site, if it shows one (tracked).
+pub fn foreign(site: Loading<Site>) -> Foreign {
+    site.with(|s| s.as_ref()?.as_ref().ok()?.foreign.clone())
+}
+
+/// The `site` in a panel whose error is the page's; once loaded, `body` is
+/// rendered with its catalog and registry provided (`Arc<Catalog>`,
+/// `Arc<Registry>`) to everything below it.
+pub fn with_site<V: IntoView + 'static>(
+    site: Loading<Site>,
+    body: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
     let body = Arc::new(body);
     let head = || Head {
         title: None,
         file: String::new(),
-        level: Level::Panel,
+        level: Level::Page,
     };
-    panel(site, head, move |(catalog, registry)| {
+    panel(site, head, move |s: Site| {
         let body = body.clone();
-        view! { <Provider value=catalog><Provider value=registry>{body()}</Provider></Provider> }
+        view! { <Provider value=s.catalog><Provider value=s.registry>{body()}</Provider></Provider> }
     })
 }
 

@@ -4,8 +4,8 @@
 
 use crate::define::{self, Source};
 use crate::diag::{Diagnostic, Diags, Msg};
-use crate::fields::{Need::*, Obj};
-use crate::json::{self, Json, ParseError};
+use crate::fields::{self, Need::*, Obj};
+use crate::json::{self, ParseError};
 use crate::model::I18nText;
 use crate::simple::safe_link;
 
@@ -121,17 +121,7 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
     let mut d = Diags::new(src);
     let d = &mut d;
     let root = Obj::root(&json);
-    if root.get("format").and_then(Json::as_str) != Some(FORMAT) {
-        d.error(
-            "UNKNOWN_FORMAT",
-            "$.format",
-            json.start,
-            Msg::new(
-                format!("En katalog skal ha \"format\": \"{FORMAT}\""),
-                format!("A catalog needs \"format\": \"{FORMAT}\""),
-            ),
-        );
-    }
+    fields::format(&root, FORMAT, "En katalog", "A catalog", d);
     let mut cat = Catalog {
         title: root.text("title", Optional, d).unwrap_or_default(),
         ..Default::default()

@@ -106,6 +106,22 @@ pub fn missing(d: &mut Diags, path: &str, key: &str, at: u32) {
     );
 }
 
+/// `UNKNOWN_FORMAT` unless the document's `format` is `want`; `what_nb` and
+/// `what_en` name the kind of document ("En katalog", "A catalog").
+pub fn format(root: &Obj, want: &str, what_nb: &str, what_en: &str, d: &mut Diags) {
+    if root.get("format").and_then(Json::as_str) != Some(want) {
+        d.error(
+            "UNKNOWN_FORMAT",
+            "$.format",
+            root.start(),
+            Msg::new(
+                format!("{what_nb} skal ha \"format\": \"{want}\""),
+                format!("{what_en} needs \"format\": \"{want}\""),
+            ),
+        );
+    }
+}
+
 /// An object of the document at its JSON path. A value that is not an
 /// object reads as one without fields.
 #[derive(Debug, Clone)]

@@ -284,6 +284,17 @@ strings! {
         "Shared child welfare service in 2021 (register of 23 Feb 2021)",
     ),
     KindScenario => ("Scenario fra katalogen", "Scenario frå katalogen", "Scenario from the catalog"),
+    // Whose figures a page shows (innsyn_core::site): a foreign catalog refused or marked.
+    CatalogRefused => ("Katalogen er ikke godkjent", "Katalogen er ikkje godkjend", "The catalog is not approved"),
+    OnlyPublisher => ("Denne siden viser bare tall fra {}.", "Denne sida viser berre tal frå {}.", "This site shows only figures from {}."),
+    NotApproved => ("Katalogen på {} er ikke godkjent av utgiveren.", "Katalogen på {} er ikkje godkjend av utgjevaren.", "The catalog on {} is not approved by the publisher."),
+    OwnFigures => ("Gå til sidens egne tall", "Gå til tala på sida", "Go to this site's own figures"),
+    ForeignSource => ("Ekstern kilde", "Ekstern kjelde", "External source"),
+    // The notice reads «ForeignNotice origin — NotFrom publisher».
+    ForeignNotice => ("Tallene kommer fra en ekstern kilde:", "Tala kjem frå ei ekstern kjelde:", "The figures come from an external source:"),
+    NotFrom => ("ikke fra", "ikkje frå", "not from"),
+    // Under a source line, before the origin of a file on another site.
+    FileFrom => ("Hentet fra nettstedet", "Henta frå nettstaden", "Fetched from the site"),
 }
 
 impl T {

@@ -15,6 +15,7 @@
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
 //! - [`jsonstat`]: JSON-stat 2.0 datasets, collections, dimensions and 1.x bundles;
 //! - [`simple`]: Innsyn's own indicator format;
+//! - [`site`]: the site configuration and whose catalog a page may show;
 //! - [`ssb`]: the PxWebApi 2.0 requests a catalog's SSB tables need;
 //! - [`model`]: the cube every reader produces; [`status`]: SSB's cell symbols;
 //! - [`registry`]: municipalities, numbers over time, counties, councils, services;
@@ -46,6 +47,7 @@ pub mod read;
 pub mod registry;
 pub mod route;
 pub mod simple;
+pub mod site;
 pub mod snapshot;
 pub mod ssb;
 pub mod status;
