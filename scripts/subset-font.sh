@@ -3,8 +3,14 @@
 # Roboto cut down to the characters Innsyn's charts can show (Latin, Latin-1,
 # Latin Extended-A — Norwegian and Sámi letters and most European names —,
 # punctuation, arrows, minus and ≤ ≥), without hinting.
-# The widths and outlines of those glyphs are unchanged, so charts measure
-# text exactly as before; the wasm is ~57 KiB brotli smaller.
+# charts-rs only measures text with it (the browser draws the SVG's text in
+# its own fonts): by each glyph's advance and the box of its outline. So the
+# widths are kept, each outline is replaced by one line across its box (the
+# curves' exact bounds, rounded outwards to whole font units), and the
+# layout tables (kerning, which the measuring never applies) are dropped.
+# Charts lay out text as before (the rendered demonstration pages' chart
+# SVGs are byte for byte those made with the whole outlines); the wasm is
+# ~67 KiB brotli smaller than with the whole font.
 # Needs fontTools (pip install fonttools); not part of the build or tests.
 #   scripts/subset-font.sh [ORIGINAL_ROBOTO.ttf]
 # Without an argument it takes the original font from the published crate:
@@ -33,3 +39,26 @@ pyftsubset "$SRC" \
   --unicodes="U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193,U+2212,U+2264-2265" \
   --no-hinting --desubroutinize --layout-features='kern' --legacy-kern --name-IDs='*' \
   --output-file="$VENDOR/crate/src/Roboto.ttf"
+python3 - "$VENDOR/crate/src/Roboto.ttf" <<'PY'
+import math, sys
+from fontTools.ttLib import TTFont
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+font = TTFont(sys.argv[1], recalcTimestamp=False)
+glyphs, glyf = font.getGlyphSet(), font["glyf"]
+for name in font.getGlyphOrder():
+    if glyf[name].numberOfContours == 0:
+        continue  # no outline (a space): nothing to measure but its advance
+    bounds = BoundsPen(glyphs)
+    glyphs[name].draw(bounds)
+    x0, y0, x1, y1 = bounds.bounds
+    pen = TTGlyphPen(None)
+    pen.moveTo((math.floor(x0), math.floor(y0)))
+    pen.lineTo((math.ceil(x1), math.ceil(y1)))
+    pen.closePath()
+    glyf[name] = pen.glyph()
+for table in ("GPOS", "GDEF", "GSUB"):
+    if table in font:
+        del font[table]
+font.save(sys.argv[1])
+PY
