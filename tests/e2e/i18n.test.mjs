@@ -135,7 +135,7 @@ for (const lang of ['nn', 'en']) {
       const errors = findBokmal(await pageTexts(page), needles);
       await page.goto(`${server.url}?view=validate`);
       await page.setInputFiles('#file-input', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"a": [1, 2,') });
-      await page.waitForSelector('section [role=alert]');
+      await page.waitForSelector('main section [role=alert]');
       await page.click(`.lang-switch a[lang=${lang}]`);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       errors.push(...findBokmal(await pageTexts(page), needles));
