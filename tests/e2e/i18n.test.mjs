@@ -2,7 +2,7 @@
 // error and empty states) is opened in nynorsk and English, every visible
 // text, every accessible name and title is collected, and none may hold an
 // interface string's bokmål text where it differs from that language's —
-// the strings of i18n::T, read from crates/innsyn-core/src/i18n.rs. Text
+// the strings of i18n::T, read from crates/innsyn-core/src/i18n/mod.rs. Text
 // from data files (names, titles, sources) is data, and not in T.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,9 +14,9 @@ let server, browser;
 before(async () => { server = await serve(undefined, {}, { demo: true }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** The strings! table of i18n.rs: key → [nb, nn, en]. */
+/** The strings! table of i18n/mod.rs: key → [nb, nn, en]. */
 export function strings() {
-  const src = readFileSync(join(ROOT, 'crates/innsyn-core/src/i18n.rs'), 'utf8');
+  const src = readFileSync(join(ROOT, 'crates/innsyn-core/src/i18n/mod.rs'), 'utf8');
   const table = src.slice(src.indexOf('strings! {'), src.indexOf('\n}\n', src.indexOf('strings! {')));
   const lit = '"((?:[^"\\\\]|\\\\.)*)"';
   const row = new RegExp(`(\\w+) => \\(\\s*${lit}\\s*,\\s*${lit}\\s*,\\s*${lit}\\s*,?\\s*\\)`, 'g');
