@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { TYPES } from '../../scripts/render.mjs';
 
 const require = createRequire(import.meta.url);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,10 +16,6 @@ export const DIST = join(ROOT, 'dist-e2e');
 export const SHOTS = join(ROOT, 'target', 'screenshots');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json', '.svg': 'image/svg+xml',
-};
 
 /** The demonstration catalog (data/demo/catalog.json) as the site's own
  * catalog at data/catalog.json: its addresses rewritten for that place. */
