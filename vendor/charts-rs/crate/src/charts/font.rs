@@ -20,6 +20,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use ttf_parser::{Face, GlyphId, Language, OutlineBuilder, PlatformId, name_id};
 
+// Innsyn: what is measured of the embedded font, as a table
+// (scripts/font-metrics.py), so that measuring it parses no font.
+#[cfg(not(feature = "raster"))]
+#[path = "font_metrics.rs"]
+mod metrics;
+
 // Crate-level error/result (see `error.rs`); re-exported to keep `font::Error`.
 pub use super::error::{Error, Result};
 
@@ -46,6 +52,10 @@ struct FontFace {
     // to the top of the next line.
     ascent: f32,
     new_line: f32,
+    // Innsyn: how its glyphs are read — from the font, or for the embedded
+    // font from its table. A pointer, so that a build that only measures
+    // the embedded font links no font parser.
+    read: fn(&FontFace, char) -> Glyph,
 }
 
 /// What a face is registered by: the names of its family, and how far it is
@@ -99,8 +109,39 @@ impl FontFace {
                 units_per_em,
                 ascent,
                 new_line,
+                read: FontFace::parse_glyph,
             },
         ))
+    }
+
+    /// Innsyn: the embedded font as its table measures it.
+    #[cfg(not(feature = "raster"))]
+    fn embedded() -> FontFace {
+        FontFace {
+            id: u64::MAX,
+            data: Arc::new(&[] as &'static [u8]),
+            index: 0,
+            units_per_em: metrics::UNITS_PER_EM,
+            ascent: metrics::ASCENT,
+            new_line: metrics::NEW_LINE,
+            read: FontFace::table_glyph,
+        }
+    }
+
+    /// Innsyn: a glyph of the embedded font, from its table.
+    #[cfg(not(feature = "raster"))]
+    fn table_glyph(&self, c: char) -> Glyph {
+        let [advance, xmin, ymin, width, height] = metrics::GLYPHS
+            .binary_search_by_key(&c, |(k, _)| *k)
+            .map_or(metrics::NOTDEF, |i| metrics::GLYPHS[i].1)
+            .map(f32::from);
+        Glyph {
+            advance,
+            xmin,
+            ymin,
+            width,
+            height,
+        }
     }
 
     /// The glyph of a character, read from the font the first time a thread
@@ -126,6 +167,10 @@ impl FontFace {
     }
 
     fn read_glyph(&self, c: char) -> Glyph {
+        (self.read)(self, c)
+    }
+
+    fn parse_glyph(&self, c: char) -> Glyph {
         // The bytes were parsed when the font was registered.
         let Ok(face) = Face::parse((*self.data).as_ref(), self.index) else {
             return Glyph::default();
@@ -422,14 +467,18 @@ fn global_fonts() -> Result<&'static ArcSwap<FontRegistry>> {
     // Build outside the cell: std's `OnceLock` has no stable `get_or_try_init`,
     // so a font-parse failure is propagated here before anything is stored.
     // The embedded font is referenced in place, not copied.
-    let data: FontData = Arc::new(DEFAULT_FONT_DATA);
-    let (_, font) = FontFace::new(data.clone(), 0)?;
+    #[cfg(feature = "raster")]
+    let (font, datas) = {
+        let data: FontData = Arc::new(DEFAULT_FONT_DATA);
+        (FontFace::new(data.clone(), 0)?.1, vec![data])
+    };
+    // Innsyn: without the rasterizer the embedded font is only measured,
+    // from its table.
+    #[cfg(not(feature = "raster"))]
+    let (font, datas) = (FontFace::embedded(), Vec::new());
     let mut fonts = HashMap::new();
     fonts.insert(DEFAULT_FONT_FAMILY.to_string(), Arc::new(font));
-    let registry = FontRegistry {
-        fonts,
-        datas: vec![data],
-    };
+    let registry = FontRegistry { fonts, datas };
     // A concurrent caller may have initialized first; keep whichever won.
     Ok(GLOBAL_FONTS.get_or_init(|| ArcSwap::from_pointee(registry)))
 }
