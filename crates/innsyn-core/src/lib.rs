@@ -9,6 +9,7 @@
 //!   with one way of reporting missing fields and wrong types;
 //! - [`define`]: indicator definitions (select, overrides, computed rates) and
 //!   the indicator cube made from a file;
+//! - [`export`]: downloads: a figure's table as CSV, its chart as a framed SVG, a page as one long CSV;
 //! - [`embed`]: the addresses and snippet for embedding a view in another site;
 //! - [`convert`]: tidy CSV from a spreadsheet read into rows (`innsyn convert` writes them);
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
@@ -35,6 +36,7 @@ pub mod cooperation;
 pub mod define;
 pub mod diag;
 pub mod embed;
+pub mod export;
 pub mod fields;
 pub mod geo;
 pub mod i18n;

@@ -173,6 +173,8 @@ pub struct IndicatorMeta {
     /// Notes of the file, its dimensions and the categories chosen: shown
     /// in full wherever the figures are (SSB marks some as mandatory).
     pub notes: Vec<String>,
+    /// Unrevised or revised KOSTRA figures, where the catalog says so.
+    pub release: Option<crate::define::Release>,
 }
 
 impl IndicatorMeta {

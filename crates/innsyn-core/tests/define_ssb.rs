@@ -231,3 +231,34 @@ fn catalog_definitions_are_checked() {
     let (_, diags) = catalog::parse(mixed, "k/catalog.json").unwrap();
     assert_eq!(diags[0].code, "MIXED_DEMO");
 }
+
+#[test]
+fn the_catalog_says_which_kostra_release_a_table_is_and_a_rate_is_as_unrevised_as_its_parts() {
+    use innsyn_core::define::Release;
+    let ds = ssb_file("12367_kostra_regnskap.json");
+    let src = r#"{"format": "innsyn-catalog/1", "indicators": [
+        {"id": "a", "url": "t.json", "aggregation": "sum", "kostra": "revised", "select": {"KOKregnskapsomfa0000": "A", "KOKfunksjon0000": "100", "KOKart0000": "AGD2"}},
+        {"id": "b", "url": "t.json", "aggregation": "sum", "kostra": "unrevised", "select": {"KOKregnskapsomfa0000": "A", "KOKfunksjon0000": "120", "KOKart0000": "AGD2"}},
+        {"id": "r", "rate": {"numerator": "a", "denominator": "b", "per": 100}, "title": "Andel", "unit": "prosent"},
+        {"id": "bad", "url": "t.json", "kostra": "final"}]}"#;
+    let (cat, diags) = catalog::parse(src, "k/catalog.json").unwrap();
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        (diags[0].code, &*diags[0].path),
+        ("BAD_FIELD", "$.indicators[3].kostra")
+    );
+    let reg = Registry::bundled();
+    let (a, _) = define::derive(cat.indicator("a").unwrap(), &ds);
+    let (b, _) = define::derive(cat.indicator("b").unwrap(), &ds);
+    assert_eq!(a.meta.as_ref().unwrap().release, Some(Release::Revised));
+    let r = cat.indicator("r").unwrap();
+    let Source::Rate(rd) = &r.source else {
+        panic!()
+    };
+    let rate = define::rate(r, rd, &a, &b, &reg);
+    assert_eq!(
+        rate.meta.as_ref().unwrap().release,
+        Some(Release::Unrevised)
+    );
+    assert_eq!(cat.indicator("bad").unwrap().overrides.release, None);
+}

@@ -364,4 +364,7 @@ pub(super) fn apply(meta: &mut IndicatorMeta, o: &Overrides) {
     if let Some(x) = o.summable {
         meta.summable = x && meta.rate.is_none();
     }
+    if o.release.is_some() {
+        meta.release = o.release;
+    }
 }

@@ -31,6 +31,28 @@ pub struct Overrides {
     pub direction: Option<Direction>,
     /// `aggregation: "sum"`: a count that may be added up across regions.
     pub summable: Option<bool>,
+    /// `kostra: "unrevised" | "revised"`: which KOSTRA release the latest
+    /// year's figures are.
+    pub release: Option<Release>,
+}
+
+/// SSB publishes a year's KOSTRA figures twice: unrevised on 15 March,
+/// revised on 15 June. Ordered so that a rate of two parts is as
+/// unrevised as its least revised part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Release {
+    Unrevised,
+    Revised,
+}
+
+impl Release {
+    pub fn text(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::T;
+        match self {
+            Release::Unrevised => T::KostraUnrevised.get(lang),
+            Release::Revised => T::KostraRevised.get(lang),
+        }
+    }
 }
 
 /// Which period of the denominator a computed rate divides by.
@@ -189,6 +211,18 @@ pub fn parse_def(o: &Obj, id: &str, url: Option<String>, d: &mut Diags) -> Optio
             "aggregation",
             "\"sum\" eller \"none\"",
             "\"sum\" or \"none\"",
+            d,
+        ),
+    }
+    match o.str("kostra", Optional, d) {
+        None => {}
+        Some("unrevised") => ov.release = Some(Release::Unrevised),
+        Some("revised") => ov.release = Some(Release::Revised),
+        Some(_) => o.bad(
+            "BAD_FIELD",
+            "kostra",
+            "\"unrevised\" eller \"revised\"",
+            "\"unrevised\" or \"revised\"",
             d,
         ),
     }

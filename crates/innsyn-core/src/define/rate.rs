@@ -167,6 +167,10 @@ pub fn rate(
         demo: def.demo || nm.demo || dm.demo,
         updated: nm.updated.clone().max(dm.updated.clone()),
         fetched: nm.fetched.clone().max(dm.fetched.clone()),
+        release: match (nm.release, dm.release) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
         notes: nm.notes.iter().chain(&dm.notes).cloned().collect(),
         ..Default::default()
     };

@@ -51,7 +51,7 @@ pub fn format_number(v: f64, decimals: u8, lang: Lang) -> String {
     out
 }
 
-fn round_half_away(v: f64, decimals: u8) -> f64 {
+pub(crate) fn round_half_away(v: f64, decimals: u8) -> f64 {
     let f = 10f64.powi(decimals as i32);
     let x = v * f;
     // A relative nudge of 1e-12 puts 2.675 (stored as 2.67499…) back on the tie.

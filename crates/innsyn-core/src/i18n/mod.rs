@@ -295,6 +295,32 @@ strings! {
     NotFrom => ("ikke fra", "ikkje frå", "not from"),
     // Under a source line, before the origin of a file on another site.
     FileFrom => ("Hentet fra nettstedet", "Henta frå nettstaden", "Fetched from the site"),
+    // Downloads (innsyn_core::export): what a reader takes away.
+    Indicator => ("Indikator", "Indikator", "Indicator"),
+    File => ("Fil", "Fil", "File"),
+    KostraUnrevised => (
+        "Siste år: ureviderte KOSTRA-tall (publisert 15. mars, reviderte kommer 15. juni)",
+        "Siste år: ureviderte KOSTRA-tal (publisert 15. mars, reviderte kjem 15. juni)",
+        "Latest year: unrevised KOSTRA figures (published 15 March; revised figures follow on 15 June)",
+    ),
+    KostraRevised => (
+        "Siste år: reviderte KOSTRA-tall (publisert 15. juni)",
+        "Siste år: reviderte KOSTRA-tal (publisert 15. juni)",
+        "Latest year: revised KOSTRA figures (published 15 June)",
+    ),
+    Download => ("Last ned", "Last ned", "Download"),
+    CsvExcel => ("Tall (CSV for Excel)", "Tal (CSV for Excel)", "Data (CSV for Excel)"),
+    CsvPlain => ("Tall (CSV med komma og punktum)", "Tal (CSV med komma og punktum)", "Data (CSV, comma and point)"),
+    ImageSvg => ("Figur (SVG)", "Figur (SVG)", "Chart (SVG)"),
+    ImagePng => ("Figur (PNG)", "Figur (PNG)", "Chart (PNG)"),
+    SourceFile => ("Kildefil", "Kjeldefil", "Source file"),
+    PageData => ("Alle tall på siden", "Alle tal på sida", "All figures on this page"),
+    PageDataHint => (
+        "Hver indikator, hvert område og hvert år siden viser, i én fil.",
+        "Kvar indikator, kvart område og kvart år sida viser, i éi fil.",
+        "Every indicator, area and year this page shows, in one file.",
+    ),
+    Downloaded => ("Lastet ned: {}", "Lasta ned: {}", "Downloaded: {}"),
 }
 
 impl T {
@@ -314,6 +340,7 @@ impl T {
 }
 
 mod format;
+pub(crate) use format::round_half_away;
 pub use format::{count_decimals, format_date, format_number, format_timestamp};
 
 #[cfg(test)]
