@@ -7,6 +7,7 @@
 
 use charts_rs::{Color, HorizontalBarChart, LineChart, Series};
 use innsyn_core::chart::{localize, localize_numbers};
+use innsyn_core::export::svg::esc;
 use innsyn_core::i18n::Lang;
 use innsyn_core::present::Ranking;
 use leptos::prelude::*;
@@ -37,15 +38,6 @@ pub fn Chart(
 /// charts-rs measures text with its embedded Roboto; the SVG names fallbacks
 /// so that viewers without Roboto still get a sans-serif face of similar width.
 const FONT: &str = "Roboto, Arial, Helvetica, sans-serif";
-
-/// Escapes text for an SVG text node.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
 
 /// A horizontal bar chart of a ranking: one bar per municipality, highest at
 /// the top; a municipality without a number gets no bar and its status symbol

@@ -1,13 +1,19 @@
 //! The figure shell every chart is shown in: its heading (given by the
 //! figure), the demo label, the chart and its table (one shown at a time,
-//! a button switches), the text summary, and the source line.
+//! a button switches), the text summary, the source line, and the
+//! downloads (its table as CSV, the chart as SVG and PNG, the source file).
 
-use innsyn_core::i18n::{format_timestamp, T};
+use std::sync::Arc;
+
+use innsyn_core::export;
+use innsyn_core::i18n::T;
 use innsyn_core::model::IndicatorMeta;
 use leptos::prelude::*;
 
 use crate::charts::Chart;
 use crate::components::cards::demo_label;
+use crate::components::downloads::{download_label, downloads, Offer, TableOf, Text};
+use crate::components::table::data_table;
 use crate::io;
 use crate::nav::Nav;
 
@@ -30,11 +36,16 @@ pub struct Figure {
     pub table_label: Signal<String>,
     /// A line chart (else bars).
     pub line: bool,
+    /// The figure's title, as its downloaded image carries it.
+    pub title: Text,
+    /// Its downloads' name before the extension.
+    pub name: Text,
+    pub table: TableOf,
 }
 
-/// The shell: `head`, the demo label, the chart ⇄ `table`, the summary,
-/// the source line and the toggle.
-pub fn figure(f: Figure, head: impl IntoView, table: impl IntoView) -> impl IntoView {
+/// The shell: `head`, the demo label, the chart ⇄ table, the summary,
+/// the source line, the toggle and the downloads.
+pub fn figure(f: Figure, head: impl IntoView) -> impl IntoView {
     let (show_table, set_show_table) = signal(false);
     let Figure {
         id,
@@ -46,27 +57,40 @@ pub fn figure(f: Figure, head: impl IntoView, table: impl IntoView) -> impl Into
         summary,
         table_label,
         line,
+        title,
+        name,
+        table,
     } = f;
+    let chart: Text = Arc::new(move |_| svg.get_untracked());
+    let offer = Offer::figure(
+        meta.clone(),
+        file.clone(),
+        table.clone(),
+        name,
+        Some((chart, title)),
+    );
     view! {
         <figure class=if line { "figure trend" } else { "figure" } aria-labelledby=labelledby>
             {head}
             {(demo && meta.demo).then(|| demo_label(true))}
             <Chart svg=svg label=summary hidden=Signal::derive(move || show_table.get()) line=line/>
             <div class="table-wrap" id=id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || table_label.get()>
-                {table}
+                {data_table(table, "")}
             </div>
             <figcaption>
                 <p class="summary">{move || summary.get()}</p>
                 {source_and_toggle(&meta, file, id, show_table, set_show_table)}
+                {downloads(offer, download_label(), None)}
             </figcaption>
         </figure>
     }
 }
 
 /// A figure's provenance — source, table (linked), the file it came from,
-/// when the publisher last updated the figures and when Innsyn's snapshot
-/// was fetched, the site its files are on when that is not this one, and every note of the file — and the button that switches
-/// between the chart and its table.
+/// when the publisher last updated the figures, when Innsyn's snapshot
+/// was fetched and which KOSTRA release they are, the site its files are
+/// on when that is not this one, and every note of the file — and the
+/// button that switches between the chart and its table.
 fn source_and_toggle(
     meta: &IndicatorMeta,
     file: String,
@@ -113,20 +137,15 @@ fn source_and_toggle(
         view! { ", "{nav.t(T::TableNo)}" "{items} }
     });
     let licence = meta.licence.clone().map(|l| format!(" ({l})"));
-    let (updated, fetched) = (meta.updated.clone(), meta.fetched.clone());
     // A file on another origin than the page's says where it is.
     let from = innsyn_core::site::file_origins(&file, &io::origin());
-    let dates = (updated.is_some() || fetched.is_some() || from.is_some()).then(|| {
+    let m = meta.clone();
+    let dated = meta.updated.is_some() || meta.fetched.is_some() || meta.release.is_some();
+    let dates = (dated || from.is_some()).then(|| {
         view! {
             <p class="dates">{move || {
                 let lang = nav.lang();
-                let mut parts = Vec::new();
-                if let Some(u) = updated.as_deref().and_then(|u| format_timestamp(u, lang)) {
-                    parts.push(format!("{} {u}", T::Updated.get(lang)));
-                }
-                if let Some(f) = fetched.as_deref().and_then(|f| format_timestamp(f, lang)) {
-                    parts.push(format!("{} {f}", T::FetchedFromSsb.get(lang)));
-                }
+                let mut parts = export::dates(&m, lang);
                 if let Some(o) = &from {
                     parts.push(format!("{} {o}", T::FileFrom.get(lang)));
                 }

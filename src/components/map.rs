@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use innsyn_core::catalog::{Boundaries, Catalog};
+use innsyn_core::export::svg;
 use innsyn_core::geo::{self, Shape};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::present::{self, reason, Ranking, Tile};
@@ -15,6 +16,8 @@ use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
 
 use crate::components::cards::demo_label;
+use crate::components::downloads::{download_label, downloads, Offer, Text};
+use crate::components::ranking::ranking_table;
 use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::{href, Nav};
 
@@ -44,6 +47,7 @@ pub fn MunicipalityMap(ranking: Ranking, shapes: Option<Shapes>) -> impl IntoVie
     let registry = expect_context::<Arc<Registry>>();
     let (tiles, breaks) = present::tile_map(&ranking, &registry);
     let r = Arc::new(ranking);
+    let offer = map_offer(r.clone(), tiles.clone(), breaks.clone(), shapes.clone());
     let (focused, set_focused) = signal(String::new());
     let (rt, rl) = (r.clone(), r.clone());
     let (hint, attribution, body) = match shapes {
@@ -72,8 +76,82 @@ pub fn MunicipalityMap(ranking: Ranking, shapes: Option<Shapes>) -> impl IntoVie
                 Some(a) => a.into_any(),
                 None => nav.t(T::MapAttribution).into_any(),
             }}</p>
+            {downloads(offer, download_label(), None)}
         </section>
     }
+}
+
+/// The map's downloads: the figures as in the ranking's table, and the map
+/// itself (tiles, or the shapes once loaded) with its legend in words.
+fn map_offer(r: Arc<Ranking>, tiles: Vec<Tile>, breaks: Vec<f64>, shapes: Option<Shapes>) -> Offer {
+    let registry = expect_context::<Arc<Registry>>();
+    let (r1, r2, r3) = (r.clone(), r.clone(), r.clone());
+    let title: Text = Arc::new(move |lang| {
+        format!(
+            "{}: {} {}",
+            T::MapTitle.get(lang),
+            r1.meta.title.get(lang),
+            r1.period
+        )
+    });
+    let shapes_attribution = shapes.as_ref().map(|s| s.boundaries.attribution.clone());
+    let svg: Text = Arc::new(move |lang| {
+        let legend: Vec<(Option<usize>, String)> = legend_items(&r2, &breaks, lang)
+            .into_iter()
+            .map(|(class, text)| (CLASS_CSS.iter().position(|c| *c == class), text))
+            .collect();
+        let values: Vec<String> = tiles
+            .iter()
+            .map(|t| {
+                t.value
+                    .map(|v| r2.format(v, lang))
+                    .unwrap_or_else(|| t.status.as_ref().map_or("–", |s| s.symbol()).to_string())
+            })
+            .collect();
+        let shapes = shapes
+            .as_ref()
+            .and_then(|s| s.load.get_untracked().and_then(Result::ok));
+        let Some(list) = shapes else {
+            let places: Vec<svg::Place> = tiles
+                .iter()
+                .zip(&values)
+                .map(|(t, v)| svg::Place {
+                    class: t.class,
+                    tile: Some((t.col, t.row, &t.abbr, v)),
+                    path: None,
+                })
+                .collect();
+            return svg::map(&places, None, &legend, T::MapAttribution.get(lang));
+        };
+        let (paths, height) = geo::project(&list, 600.0);
+        let places: Vec<svg::Place> = paths
+            .iter()
+            .filter_map(|p| {
+                let Some(RegionRef::Municipality(i)) = registry.resolve(&p.code) else {
+                    return None;
+                };
+                let t = tiles
+                    .iter()
+                    .find(|t| t.id == registry.municipalities[i].id)?;
+                Some(svg::Place {
+                    class: t.class,
+                    tile: None,
+                    path: Some(&p.d),
+                })
+            })
+            .collect();
+        let attribution = shapes_attribution.clone().unwrap_or_default();
+        svg::map(&places, Some(height as f32), &legend, &attribution)
+    });
+    let file = expect_context::<Arc<Catalog>>()
+        .indicator(&r.meta.id)
+        .map(load::file_of)
+        .unwrap_or_default();
+    let table = Arc::new(move |lang| ranking_table(&r3, lang));
+    let r4 = r.clone();
+    let name: Text =
+        Arc::new(move |lang| format!("kart {} {}", r4.meta.title.get(lang), r4.period));
+    Offer::figure(r.meta.clone(), file, table, name, Some((svg, title)))
 }
 
 /// "Hamar: 52,3 per 1000 barn", or why there is no figure.

@@ -8,11 +8,15 @@
 //! - [`map`]: the tile map and the choropleth;
 //! - [`cards`]: a card's panel, demo label, headline figure, changes, direction,
 //!   members left out, table cells;
-//! - [`search`]: the municipality search field.
+//! - [`search`]: the municipality search field;
+//! - [`table`]: the one renderer of a figure's table (`export::Table`);
+//! - [`downloads`]: a figure's downloads, and a page's one file.
 
 pub mod cards;
+pub mod downloads;
 pub mod figure;
 pub mod map;
 pub mod ranking;
 pub mod search;
+pub mod table;
 pub mod trend;

@@ -5,12 +5,13 @@
 use std::sync::Arc;
 
 use innsyn_core::chart::chart_width;
-use innsyn_core::i18n::T;
+use innsyn_core::export::{Cell, Row, Table};
+use innsyn_core::i18n::{Lang, T};
 use innsyn_core::present::{self, Ranking};
 use leptos::prelude::*;
 
 use crate::charts;
-use crate::components::cards::value_cell;
+use crate::components::downloads::Text;
 use crate::components::figure::{figure, Figure};
 use crate::nav::Nav;
 
@@ -43,6 +44,8 @@ pub fn RankingFigure(
         {heading}
         <p class="unit">{move || format!("{}: {}", T::Unit.get(nav.lang()), r3.meta.unit.get(nav.lang()))}</p>
     };
+    let r6 = r.clone();
+    let t2: Text = Arc::new(move |lang| format!("{} {}", r6.meta.title.get(lang), r6.period));
     figure(
         Figure {
             id: format!("{id}-table"),
@@ -56,28 +59,19 @@ pub fn RankingFigure(
                 format!("{} – {}", title(), T::Table.get(nav.lang()))
             }),
             line: false,
+            title: t2.clone(),
+            name: t2,
+            table: Arc::new(move |lang| ranking_table(&r5, lang)),
         },
         head,
-        view! {
-            <table>
-                <caption>{move || format!("{} {} ({})", r5.meta.title.get(nav.lang()), r5.period, r5.meta.unit.get(nav.lang()))}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{nav.t(T::Municipality)}</th>
-                        <th scope="col" class="num">{nav.t(T::Value)}</th>
-                        <th scope="col">{nav.t(T::Status)}</th>
-                    </tr>
-                </thead>
-                <tbody>{move || rows(&r, nav)}</tbody>
-            </table>
-        },
     )
 }
 
-/// The ranking's rows; value cells carry the raw number in `data-value`.
-fn rows(r: &Ranking, nav: Nav) -> impl IntoView {
-    let lang = nav.lang();
-    r.rows
+/// The ranking as a table model: municipality (with its number), value,
+/// and the meaning of its status or why it has none.
+pub fn ranking_table(r: &Ranking, lang: Lang) -> Table {
+    let rows = r
+        .rows
         .iter()
         .map(|row| {
             let note = match (&row.value, &row.status) {
@@ -85,14 +79,29 @@ fn rows(r: &Ranking, nav: Nav) -> impl IntoView {
                 (Some(_), Some(s)) => s.meaning(lang),
                 (None, s) => present::reason(s.as_ref(), lang),
             };
-            let symbol = row.status.as_ref().map(|s| s.symbol().to_string());
-            view! {
-                <tr>
-                    <th scope="row">{row.name.clone()}" "<span class="code">{row.code.clone()}</span></th>
-                    {value_cell(row.value, r.meta.decimals, lang, symbol.as_deref().unwrap_or("–"))}
-                    <td>{note}</td>
-                </tr>
+            let symbol = row.status.as_ref().map_or("–", |s| s.symbol()).to_string();
+            Row {
+                class: "",
+                cells: vec![
+                    Cell::Head(row.name.clone(), Some(row.code.clone())),
+                    Cell::Num(row.value, r.meta.decimals, symbol),
+                    Cell::Text(note),
+                ],
             }
         })
-        .collect_view()
+        .collect();
+    Table {
+        caption: format!(
+            "{} {} ({})",
+            r.meta.title.get(lang),
+            r.period,
+            r.meta.unit.get(lang)
+        ),
+        head: vec![
+            (T::Municipality.get(lang).to_string(), false),
+            (T::Value.get(lang).to_string(), true),
+            (T::Status.get(lang).to_string(), false),
+        ],
+        rows,
+    }
 }

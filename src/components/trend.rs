@@ -5,14 +5,17 @@
 //! dashboard, the municipality profile and the cooperation simulator; the
 //! sentence and rows are `innsyn_core::present` view models.
 
+use std::sync::Arc;
+
 use innsyn_core::chart::chart_width;
-use innsyn_core::i18n::T;
+use innsyn_core::export::{Cell, Row, Table};
+use innsyn_core::i18n::{Lang, T};
 use innsyn_core::model::IndicatorMeta;
 use innsyn_core::present::{self, Line, SeriesRow};
 use leptos::prelude::*;
 
 use crate::charts;
-use crate::components::cards::value_cell;
+use crate::components::downloads::Text;
 use crate::components::figure::{figure, Figure};
 use crate::nav::Nav;
 
@@ -52,30 +55,43 @@ pub fn TrendFigure(
         present::trend_sentence(&points(), &names, decimals, unit.get(lang), lang)
     });
     let m = meta.clone();
-    let table = view! {
-        <table>
-            <caption>{move || format!("{} ({})", m.title.get(nav.lang()), m.unit.get(nav.lang()))}</caption>
-            <thead><tr>
-                <th scope="col">{nav.t(T::Period)}</th>
-                <th scope="col" class="num">{move || own_name.get()}</th>
-                <th scope="col">{nav.t(note)}</th>
-                {move || others.get().into_iter().map(|(name, _)| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
-            </tr></thead>
-            <tbody>
-                {move || {
-                    let lang = nav.lang();
-                    rows.get().into_iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{r.period}</th>
-                            {value_cell(r.value, decimals, lang, &r.symbol)}
-                            <td>{r.note}</td>
-                            {r.others.into_iter().map(|v| value_cell(v, decimals, lang, "–")).collect_view()}
-                        </tr>
-                    }).collect_view()
-                }}
-            </tbody>
-        </table>
+    let table = move |lang: Lang| {
+        let mut head = vec![
+            (T::Period.get(lang).to_string(), false),
+            (own_name.get(), true),
+            (note.get(lang).to_string(), false),
+        ];
+        others.with(|o| head.extend(o.iter().map(|(n, _)| (n.clone(), true))));
+        let rows = rows.with(|rows| {
+            rows.iter()
+                .map(|r| {
+                    let mut cells = vec![
+                        Cell::Head(r.period.clone(), None),
+                        Cell::Num(r.value, decimals, r.symbol.clone()),
+                        Cell::Text(r.note.clone()),
+                    ];
+                    cells.extend(r.others.iter().map(|v| Cell::Num(*v, decimals, "–".into())));
+                    Row { class: "", cells }
+                })
+                .collect()
+        });
+        Table {
+            caption: format!("{} ({})", m.title.get(lang), m.unit.get(lang)),
+            head,
+            rows,
+        }
     };
+    let m = meta.clone();
+    let title: Text =
+        Arc::new(move |lang| format!("{} – {}", m.title.get(lang), own_name.get_untracked()));
+    let t = title.clone();
+    let name: Text = Arc::new(move |lang| {
+        let span = rows.with_untracked(|r| match (r.first(), r.last()) {
+            (Some(a), Some(b)) => format!("{} {}", a.period, b.period),
+            _ => String::new(),
+        });
+        format!("{} {span}", t(lang))
+    });
     figure(
         Figure {
             id,
@@ -93,8 +109,10 @@ pub fn TrendFigure(
                 )
             }),
             line: true,
+            title,
+            name,
+            table: Arc::new(table),
         },
         (),
-        table,
     )
 }

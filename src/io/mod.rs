@@ -9,6 +9,9 @@ use innsyn_core::route::{self, Addresses};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
+mod download;
+pub use download::{clicked_key, download_png, download_text};
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }

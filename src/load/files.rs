@@ -92,6 +92,13 @@ thread_local! {
     /// several indicators on one table cost one request, and a page that
     /// shows it again fetches nothing.
     static FILES: RefCell<HashMap<String, Rc<RefCell<Pending>>>> = RefCell::new(HashMap::new());
+    /// Their text as published, for the reader who downloads the source file.
+    static TEXTS: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+}
+
+/// The text of the file at `url` as it was read during the visit.
+pub fn text_of(url: &str) -> Option<Rc<str>> {
+    TEXTS.with(|t| t.borrow().get(url).cloned())
 }
 
 /// The file at `url` read into its first dataset, fetched once per visit.
@@ -139,6 +146,10 @@ async fn fetch_and_read(
     } else {
         LoadError::Fetch
     })?;
+    TEXTS.with(|t| {
+        t.borrow_mut()
+            .insert(url.to_string(), Rc::from(text.as_str()))
+    });
     match read::read_str(&text, registry) {
         Err(e) => Err(LoadError::Parse(e)),
         Ok(mut out) if !out.has_errors() && !out.datasets.is_empty() => {
@@ -173,21 +184,31 @@ pub async fn indicator(
     }
 }
 
+/// Where a file-based indicator is read from: its file, or the one live
+/// SSB request it needs (and whether it is SSB's).
+pub fn address(
+    def: &IndicatorDef,
+    catalog: &Catalog,
+    registry: &Registry,
+) -> Result<(String, bool), LoadError> {
+    match (def.url(), def.ssb()) {
+        (Some(u), _) => Ok((u.to_string(), false)),
+        (None, Some(s)) => match &ssb::requests_for(catalog, registry, &s.table, "no")[..] {
+            [one] => Ok((one.url(ssb::API), true)),
+            // Too large for one request: a snapshot (innsyn fetch) merges the parts.
+            _ => Err(LoadError::SsbTooLarge),
+        },
+        (None, None) => Err(LoadError::Empty),
+    }
+}
+
 /// A file-based indicator: its file or live SSB answers, derived.
 async fn derived(
     def: IndicatorDef,
     catalog: &Catalog,
     registry: &Arc<Registry>,
 ) -> Result<Arc<Dataset>, LoadError> {
-    let (url, from_ssb) = match (def.url(), def.ssb()) {
-        (Some(u), _) => (u.to_string(), false),
-        (None, Some(s)) => match &ssb::requests_for(catalog, registry, &s.table, "no")[..] {
-            [one] => (one.url(ssb::API), true),
-            // Too large for one request: a snapshot (innsyn fetch) merges the parts.
-            _ => return Err(LoadError::SsbTooLarge),
-        },
-        (None, None) => return Err(LoadError::Empty),
-    };
+    let (url, from_ssb) = address(&def, catalog, registry)?;
     let ds = read_file(url, registry.clone(), from_ssb).await?;
     let (cube, diags) = define::derive(&def, &ds);
     if let Some(e) = LoadError::invalid(&diags, 3) {

@@ -70,6 +70,33 @@ pub fn file_of(def: &IndicatorDef) -> String {
     expect_context::<Arc<Catalog>>().file_label(def)
 }
 
+/// The files an indicator of the page was read from (both parts of a
+/// computed rate), each with the name it is downloaded under and its text
+/// as published, when the visit has read it.
+pub fn source_files(id: &str) -> Vec<(String, std::rc::Rc<str>)> {
+    let catalog = expect_context::<Arc<Catalog>>();
+    let registry = expect_context::<Arc<Registry>>();
+    let Some(def) = catalog.indicator(id) else {
+        return Vec::new();
+    };
+    let parts: Vec<&IndicatorDef> = match def.rate() {
+        Some(r) => [&r.numerator, &r.denominator]
+            .into_iter()
+            .filter_map(|p| catalog.indicator(p))
+            .collect(),
+        None => vec![def],
+    };
+    parts
+        .into_iter()
+        .filter_map(|d| {
+            let (url, from_ssb) = files::address(d, &catalog, &registry).ok()?;
+            let table = d.ssb().filter(|_| from_ssb).map(|s| s.table.as_str());
+            let name = innsyn_core::export::source_file_name(&url, table);
+            Some((name, files::text_of(&url)?))
+        })
+        .collect()
+}
+
 /// Starts loading the indicator `def()` of the catalog (again when it
 /// changes), by its definition: its file, SSB's live answer, or both parts
 /// of a computed rate.

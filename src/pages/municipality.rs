@@ -6,7 +6,8 @@
 use std::sync::Arc;
 
 use innsyn_core::catalog::{Catalog, IndicatorDef};
-use innsyn_core::i18n::{format_number, T};
+use innsyn_core::export::long::{self, Block};
+use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, trend};
 use innsyn_core::query::View;
@@ -14,6 +15,7 @@ use innsyn_core::registry::{RegionRef, Registry};
 use leptos::prelude::*;
 
 use crate::components::cards::{big_value, changes, demo_label, direction, indicator_card};
+use crate::components::downloads::{page_download, PageFile};
 use crate::components::search::MunicipalitySearch;
 use crate::components::trend::TrendFigure;
 use crate::nav::{href, Nav};
@@ -25,6 +27,7 @@ pub const DEFAULT_MUNICIPALITY: &str = "3403";
 pub fn MunicipalityPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     let registry = expect_context::<Arc<Registry>>();
+    PageFile::provide();
     let reg = registry.clone();
     let muni = Memo::new(move |_| {
         let code = nav
@@ -45,10 +48,12 @@ pub fn MunicipalityPage() -> impl IntoView {
             }
             Ok(i) => {
                 let m = registry.municipalities[i].clone();
+                let title = m.name.clone();
                 view! {
                     <h1>{m.name.clone()}</h1>
                     <MunicipalitySearch/>
                     <MunicipalityFacts muni=i/>
+                    {page_download(Arc::new(move |_| title.clone()))}
                 }
                 .into_any()
             }
@@ -175,6 +180,25 @@ fn card(
             present::comparison_lines(&ds, &registry, &counties, &comparisons, nav.lang())
         })
     };
+    let block = {
+        let (meta, file, parts, name, code) = (
+            meta.clone(),
+            file.clone(),
+            parts.clone(),
+            m.name.clone(),
+            m.id.clone(),
+        );
+        Arc::new(move |lang: Lang| {
+            let mut series = vec![long::municipality(name.clone(), code.clone(), &parts, lang)];
+            others.with_untracked(|o| series.extend(o.iter().map(long::line)));
+            Block {
+                meta: meta.clone(),
+                file: file.clone(),
+                series,
+            }
+        })
+    };
+    PageFile::add(block, meta.id.clone());
     let rows = Memo::new(move |_| present::municipality_rows(&parts, &others.get(), nav.lang()));
     let t = trend(&own);
     let rank = t

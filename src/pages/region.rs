@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use innsyn_core::aggregate::{computed_label, Rule};
 use innsyn_core::catalog::{Catalog, IndicatorDef};
-use innsyn_core::i18n::T;
+use innsyn_core::export::long::{self, Block};
+use innsyn_core::i18n::{Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, trend};
 use innsyn_core::query::{Query, View};
@@ -19,6 +20,7 @@ use wasm_bindgen::JsCast;
 use crate::components::cards::{
     big_value, changes, demo_label, direction, indicator_card, left_out_list,
 };
+use crate::components::downloads::{page_download, PageFile};
 use crate::components::ranking::RankingFigure;
 use crate::components::trend::TrendFigure;
 use crate::nav::Nav;
@@ -38,9 +40,11 @@ pub fn RegionPage() -> impl IntoView {
     });
     let reg = registry.clone();
     let name = Memo::new(move |_| reg.group_name(&region.get()).map(str::to_string));
+    PageFile::provide();
     view! {
         <h1>{move || name.get().unwrap_or_else(|| region.get())}</h1>
         <RegionPicker region=region/>
+        {page_download(Arc::new(move |_| name.get_untracked().unwrap_or_default()))}
         {let cat = expect_context::<Arc<Catalog>>(); move || {
             if name.get().is_none() {
                 let msg = T::UnknownRegion.fill(nav.lang(), &region.get());
@@ -157,6 +161,35 @@ fn card_body(
         })
     };
     let rows = Memo::new(move |_| present::computed_rows(&series.get(), &others.get(), nav.lang()));
+    let block = {
+        let (meta, file, ds, registry) = (meta.clone(), file.clone(), ds.clone(), registry.clone());
+        Arc::new(move |lang: Lang| {
+            let id = region.get_untracked();
+            let own = format!(
+                "{} ({})",
+                registry.group_name(&id).unwrap_or_default(),
+                computed_label(lang)
+            );
+            let mut list = vec![long::computed(own, &series.get_untracked(), lang)];
+            others.with_untracked(|o| list.extend(o.iter().map(long::line)));
+            for i in registry.group_members(&id, 2024).unwrap_or_default() {
+                let m = &registry.municipalities[i];
+                let parts = present::municipality_series(&ds, &registry, i);
+                list.push(long::municipality(
+                    m.name.clone(),
+                    m.id.clone(),
+                    &parts,
+                    lang,
+                ));
+            }
+            Block {
+                meta: meta.clone(),
+                file: file.clone(),
+                series: list,
+            }
+        })
+    };
+    PageFile::add(block, meta.id.clone());
     let own_name = {
         let registry = registry.clone();
         move || {

@@ -5,13 +5,17 @@ use std::sync::Arc;
 use innsyn_core::aggregate::{computed_label, Rule};
 use innsyn_core::catalog::IndicatorDef;
 use innsyn_core::cooperation::{self as coop, RowKind};
-use innsyn_core::i18n::{count_decimals, format_number, T};
-use innsyn_core::model::Dataset;
+use innsyn_core::export::long::{self, Block};
+use innsyn_core::export::{Cell, Row, Table};
+use innsyn_core::i18n::{count_decimals, format_number, Lang, T};
+use innsyn_core::model::{Dataset, IndicatorMeta};
 use innsyn_core::present;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
-use crate::components::cards::{big_value, demo_label, left_out_list, value_cell};
+use crate::components::cards::{big_value, demo_label, left_out_list};
+use crate::components::downloads::{download_label, downloads, Offer, PageFile, TableOf};
+use crate::components::table::data_table;
 use crate::components::trend::TrendFigure;
 use crate::load::{self, panel, Head, Level, Loading};
 use crate::nav::Nav;
@@ -26,7 +30,7 @@ pub(super) fn CooperationCard(
 ) -> impl IntoView {
     let file = load::file_of(&indicator);
     view! {
-        <section class="panel card">
+        <section class="panel card coop-card">
             {panel(load, move || Head::of(Some(&indicator), Level::Panel), move |ds| card_body(ds, members, comparisons.clone(), file.clone()))}
         </section>
     }
@@ -57,13 +61,13 @@ fn card_body(
         )
     });
     let rows = Memo::new(move |_| present::computed_rows(&series.get(), &others.get(), nav.lang()));
-    let m = meta.clone();
+    let (m, registry2) = (meta.clone(), registry.clone());
     let headline = move || {
         let lang = nav.lang();
         let Some(f) = figures.get() else {
             return view! { <p class="no-figure">{T::NoFigure.get(lang)}</p> }.into_any();
         };
-        let left_out = present::left_out_lines(&f.combined, &registry, lang);
+        let left_out = present::left_out_lines(&f.combined, &registry2, lang);
         let value = match (f.rule, f.combined.value) {
             (Rule::NotCombinable, _) => {
                 view! { <p class="no-figure">{T::NotCombinable.get(lang)}</p> }.into_any()
@@ -97,73 +101,56 @@ fn card_body(
         }
         .into_any()
     };
-    let m = meta.clone();
-    let latest = move || {
-        let lang = nav.lang();
-        let f = figures.get()?;
-        let rate = m.rate.clone();
-        let head = rate.as_ref().map(|r| {
-            view! {
-                <th scope="col" class="num">{r.numerator.get(lang).to_string()}</th>
-                <th scope="col" class="num">{r.denominator.get(lang).to_string()}</th>
+    let block = {
+        let (meta, file, d, r) = (meta.clone(), file.clone(), ds.clone(), registry.clone());
+        Arc::new(move |lang: Lang| {
+            let own = format!("{} ({})", coop::combined_name(lang), computed_label(lang));
+            let mut list = vec![long::computed(own, &series.get_untracked(), lang)];
+            for i in members.get_untracked() {
+                let m = &r.municipalities[i];
+                let parts = present::municipality_series(&d, &r, i);
+                list.push(long::municipality(
+                    m.name.clone(),
+                    m.id.clone(),
+                    &parts,
+                    lang,
+                ));
             }
+            others.with_untracked(|o| list.extend(o.iter().map(long::line)));
+            Block {
+                meta: meta.clone(),
+                file: file.clone(),
+                series: list,
+            }
+        })
+    };
+    PageFile::add(block, meta.id.clone());
+    let m = meta.clone();
+    let table: TableOf = Arc::new(move |lang| {
+        figures.with(|f| {
+            f.as_ref()
+                .map(|f| latest_table(f, &m, lang))
+                .unwrap_or_default()
+        })
+    });
+    let (m, f) = (meta.clone(), file.clone());
+    let latest = move || {
+        let t = figures.with(|f| f.is_some()).then(|| table(nav.lang()))?;
+        let period = figures.with(|f| f.as_ref().map(|f| f.period.clone()).unwrap_or_default());
+        let m2 = m.clone();
+        let name = Arc::new(move |lang| {
+            format!(
+                "{} {} {period}",
+                m2.title.get(lang),
+                coop::combined_name(lang)
+            )
         });
-        // One number of decimals per column, the most any of its counts needs.
-        let col = |get: fn(&coop::Row) -> Option<f64>| {
-            f.rows
-                .iter()
-                .filter_map(get)
-                .map(count_decimals)
-                .max()
-                .unwrap_or(0)
-        };
-        let (nd, dd) = (col(|r| r.numerator), col(|r| r.denominator));
-        let rows = f
-            .rows
-            .into_iter()
-            .map(|row| {
-                let class = match row.kind {
-                    RowKind::Combined => "combined",
-                    RowKind::Member => "member",
-                    RowKind::County | RowKind::Published => "comparison",
-                };
-                let parts = rate.as_ref().map(|_| {
-                    view! {
-                        {value_cell(row.numerator, nd, lang, "–")}
-                        {value_cell(row.denominator, dd, lang, "–")}
-                    }
-                });
-                view! {
-                    <tr class=class>
-                        <th scope="row">{row.name}</th>
-                        {value_cell(row.value, m.decimals, lang, "–")}
-                        {parts}
-                        <td>{row.note}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let label = format!(
-            "{} {}: {} ({})",
-            T::LatestFigures.get(lang),
-            f.period,
-            m.title.get(lang),
-            m.unit.get(lang)
-        );
-        let caption = label.clone();
+        let offer = Offer::figure(m.clone(), f.clone(), table.clone(), name, None);
         Some(view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=label>
-                <table class="latest">
-                    <caption>{caption}</caption>
-                    <thead><tr>
-                        <th scope="col">{T::Area.get(lang)}</th>
-                        <th scope="col" class="num">{T::Value.get(lang)}</th>
-                        {head}
-                        <th scope="col">{T::Note.get(lang)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.caption>
+                {data_table(table.clone(), "latest")}
             </div>
+            {downloads(offer, download_label(), None)}
         })
     };
     let title = meta.clone();
@@ -181,5 +168,62 @@ fn card_body(
             others=others.into()
             note=T::Coverage
         />
+    }
+}
+
+/// The latest year's table: the combined service, each member, their
+/// counties and the comparison regions, with the parts of a rate.
+fn latest_table(f: &coop::Figures, m: &IndicatorMeta, lang: Lang) -> Table {
+    let rate = m.rate.as_ref();
+    let mut head = vec![
+        (T::Area.get(lang).to_string(), false),
+        (T::Value.get(lang).to_string(), true),
+    ];
+    if let Some(r) = rate {
+        head.push((r.numerator.get(lang).to_string(), true));
+        head.push((r.denominator.get(lang).to_string(), true));
+    }
+    head.push((T::Note.get(lang).to_string(), false));
+    // One number of decimals per column, the most any of its counts needs.
+    let col = |get: fn(&coop::Row) -> Option<f64>| {
+        f.rows
+            .iter()
+            .filter_map(get)
+            .map(count_decimals)
+            .max()
+            .unwrap_or(0)
+    };
+    let (nd, dd) = (col(|r| r.numerator), col(|r| r.denominator));
+    let rows = f
+        .rows
+        .iter()
+        .map(|row| {
+            let class = match row.kind {
+                RowKind::Combined => "combined",
+                RowKind::Member => "member",
+                RowKind::County | RowKind::Published => "comparison",
+            };
+            let mut cells = vec![
+                Cell::Head(row.name.clone(), None),
+                Cell::Num(row.value, m.decimals, "–".into()),
+            ];
+            if rate.is_some() {
+                cells.push(Cell::Num(row.numerator, nd, "–".into()));
+                cells.push(Cell::Num(row.denominator, dd, "–".into()));
+            }
+            cells.push(Cell::Text(row.note.clone()));
+            Row { class, cells }
+        })
+        .collect();
+    Table {
+        caption: format!(
+            "{} {}: {} ({})",
+            T::LatestFigures.get(lang),
+            f.period,
+            m.title.get(lang),
+            m.unit.get(lang)
+        ),
+        head,
+        rows,
     }
 }

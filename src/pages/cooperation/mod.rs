@@ -20,6 +20,7 @@ use innsyn_core::model::Dataset;
 use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 
+use crate::components::downloads::{page_download, PageFile};
 use crate::io;
 use crate::load::{self, Loading};
 use crate::nav::Nav;
@@ -42,6 +43,10 @@ pub(super) struct Presets {
 }
 
 impl Presets {
+    pub(super) fn current_untracked(&self) -> Option<Preset> {
+        let i = self.current.get_untracked()?;
+        self.all.with_untracked(|a| a.get(i).cloned())
+    }
     pub(super) fn current(&self) -> Option<Preset> {
         self.current
             .get()
@@ -80,6 +85,7 @@ pub fn CooperationPage() -> impl IntoView {
     let cards: Vec<(IndicatorDef, Loading<Arc<Dataset>>)> =
         co.indicators.iter().filter_map(find).collect();
     let comparisons = catalog.comparisons.clone();
+    PageFile::provide();
     view! {
         <h1>{nav.t(T::CooperationTitle)}</h1>
         <p class="intro">{nav.t(T::CooperationIntro)}</p>
@@ -137,6 +143,7 @@ fn ScenarioSummary(chosen: Chosen, presets: Presets) -> impl IntoView {
             })}
             <p class="print-only">{move || format!("{} {} · {}", T::PrintedOn.get(nav.lang()), format_date((y, m, d), nav.lang()), { nav.query.get(); io::location_href() })}</p>
             <button type="button" class="print no-print" on:click=|_| io::print()>{nav.t(T::PrintSummary)}</button>
+            {page_download(Arc::new(move |lang| presets.current_untracked().map(|p| p.name).unwrap_or_else(|| T::YourScenario.get(lang).to_string())))}
         </section>
     }
 }
