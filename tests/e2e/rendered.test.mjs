@@ -67,6 +67,7 @@ test('without JavaScript: figures, charts and tables are there, and links lead t
       assert.ok(c.rows >= 3, `${path}: a table is shown`);
       assert.ok(await page.isVisible('main table'), `${path}: the table is visible`);
       assert.ok(!(await page.isVisible('main button')), `${path}: no button that needs the app`);
+      assert.ok(!(await page.isVisible('main details.downloads')), `${path}: no download menu that needs the app`);
       assert.ok(await page.isVisible('main h1'), path);
     });
   }
