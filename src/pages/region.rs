@@ -172,16 +172,8 @@ fn card_body(
             );
             let mut list = vec![long::computed(own, &series.get_untracked(), lang)];
             others.with_untracked(|o| list.extend(o.iter().map(long::line)));
-            for i in registry.group_members(&id, 2024).unwrap_or_default() {
-                let m = &registry.municipalities[i];
-                let parts = present::municipality_series(&ds, &registry, i);
-                list.push(long::municipality(
-                    m.name.clone(),
-                    m.id.clone(),
-                    &parts,
-                    lang,
-                ));
-            }
+            let members = registry.group_members(&id, 2024).unwrap_or_default();
+            list.extend(long::members(&ds, &registry, &members, lang));
             Block {
                 meta: meta.clone(),
                 file: file.clone(),

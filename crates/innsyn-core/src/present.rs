@@ -15,7 +15,9 @@ pub use compare::{
 };
 pub use map::{abbreviations, class_breaks, class_of, tile_map, Tile};
 pub use print::{print_table, PrintColumn, PrintRow, PrintTable};
-pub use series::{computed_rows, direction, municipality_rows, trend_sentence, SeriesRow};
+pub use series::{
+    computed_rows, direction, municipality_rows, part_note, trend_sentence, SeriesRow,
+};
 
 use crate::aggregate::{combine, Combined, Part, Rule};
 use crate::i18n::{format_number, Lang};

@@ -106,16 +106,7 @@ fn card_body(
         Arc::new(move |lang: Lang| {
             let own = format!("{} ({})", coop::combined_name(lang), computed_label(lang));
             let mut list = vec![long::computed(own, &series.get_untracked(), lang)];
-            for i in members.get_untracked() {
-                let m = &r.municipalities[i];
-                let parts = present::municipality_series(&d, &r, i);
-                list.push(long::municipality(
-                    m.name.clone(),
-                    m.id.clone(),
-                    &parts,
-                    lang,
-                ));
-            }
+            list.extend(long::members(&d, &r, &members.get_untracked(), lang));
             others.with_untracked(|o| list.extend(o.iter().map(long::line)));
             Block {
                 meta: meta.clone(),

@@ -6,8 +6,10 @@
 
 use crate::aggregate::{Combined, Part};
 use crate::i18n::{Lang, T};
+use crate::model::Dataset;
 use crate::model::IndicatorMeta;
-use crate::present::{reason, Line};
+use crate::present::{municipality_series, part_note, Line};
+use crate::registry::Registry;
 
 use super::{about, symbol_meaning, text, Csv, Dialect};
 
@@ -66,17 +68,22 @@ pub fn municipality(area: String, code: String, parts: &[(String, Part)], lang: 
                 period: p.clone(),
                 value: part.value,
                 symbol: part.status.as_ref().map_or("–", |s| s.symbol()).into(),
-                note: if part.value.is_none() {
-                    reason(part.status.as_ref(), lang)
-                } else {
-                    part.status
-                        .as_ref()
-                        .map(|s| s.meaning(lang))
-                        .unwrap_or_default()
-                },
+                note: part_note(part, lang),
             })
             .collect(),
     }
+}
+
+/// Each of `members` (registry indices) with its own figures.
+pub fn members(ds: &Dataset, registry: &Registry, members: &[usize], lang: Lang) -> Vec<Series> {
+    members
+        .iter()
+        .map(|&i| {
+            let m = &registry.municipalities[i];
+            let parts = municipality_series(ds, registry, i);
+            municipality(m.name.clone(), m.id.clone(), &parts, lang)
+        })
+        .collect()
 }
 
 /// A comparison line as drawn.

@@ -56,14 +56,20 @@ pub fn municipality_rows(parts: &[(String, Part)], others: &[Line], lang: Lang) 
             period: p.clone(),
             value: part.value,
             symbol: part.status.as_ref().map_or("–", |s| s.symbol()).to_string(),
-            note: if part.value.is_none() {
-                reason(part.status.as_ref(), lang)
-            } else {
-                String::new()
-            },
+            note: part_note(part, lang),
             others: others_at(others, i),
         })
         .collect()
+}
+
+/// What a municipality's period says beside its number: why it has none,
+/// or what its status means (a provisional figure), or nothing.
+pub fn part_note(part: &Part, lang: Lang) -> String {
+    match (part.value, &part.status) {
+        (None, s) => reason(s.as_ref(), lang),
+        (Some(_), Some(s)) => s.meaning(lang),
+        (Some(_), None) => String::new(),
+    }
 }
 
 /// The text alternative of a line chart: its span, first and last value,
