@@ -1,7 +1,7 @@
 //! What a reader takes away from a figure: its table as CSV (for Excel and
 //! for scripts), its chart as SVG and PNG framed with title, unit, source
 //! and the demonstration label, and the source file as published; and a
-//! page's every figure as one CSV ([`PageFile`], [`page_offer`]). All
+//! page's every figure as one CSV ([`PageFile`], [`page_download`]). All
 //! built in the browser from what the page holds: no request, works
 //! offline once the page is loaded.
 //!
@@ -31,7 +31,7 @@ type CsvOf = Arc<dyn Fn(Lang, Dialect) -> String + Send + Sync>;
 
 /// What a menu offers.
 pub struct Offer {
-    /// The files' name before the extension, e.g. «barn med tiltak Gjøvik 2015 2024».
+    /// The files' name before the extension, e.g. «Barn med tiltak – Gjøvik 2017 2024».
     name: Text,
     csv: CsvOf,
     /// The framed chart (SVG), when there is one.
