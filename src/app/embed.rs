@@ -5,6 +5,9 @@ use innsyn_core::embed;
 use innsyn_core::i18n::T;
 use leptos::prelude::*;
 
+use innsyn_core::query::View;
+
+use super::share::CopyLink;
 use crate::io;
 use crate::nav::Nav;
 
@@ -18,16 +21,21 @@ pub fn report_height(nav: Nav) {
     io::on_resize(move || io::post_height(&id, io::content_height()));
 }
 
-/// The compact header of an embedded view: the name and a link to the same
-/// view in the full site, in a new tab (never the top window).
+/// The compact header of an embedded view: the name, links to the same
+/// view and to the accessibility statement in the full site, in a new tab
+/// (never the top window), and «Kopier lenke» (the full view's link).
 #[component]
 pub fn EmbedHeader() -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let href = move || embed::full_url(&io::app_base(), io::addresses(), &nav.query.get());
+    let full = move |q| embed::full_url(&io::app_base(), io::addresses(), &q);
+    let href = move || full(nav.query.get());
+    let statement = move || full(nav.page(View::Accessibility));
     view! {
         <header class="embed-header wrap">
             <p class="brand">{nav.t(T::AppName)}</p>
             <a href=href target="_blank" rel="noopener">{nav.t(T::SeeMore)}" "<span class="hint">{nav.t(T::NewTab)}</span></a>
+            <a class="statement-link" href=statement target="_blank" rel="noopener">{nav.t(T::NavAccessibility)}" "<span class="hint">{nav.t(T::NewTab)}</span></a>
+            <CopyLink/>
         </header>
     }
 }
@@ -78,6 +86,7 @@ pub fn EmbedDialog() -> impl IntoView {
     };
     view! {
         <div class="wrap embed-tools">
+            <CopyLink/>
             <button type="button" class="toggle" aria-haspopup="dialog" on:click=move |_| show(true)>{nav.t(T::EmbedButton)}</button>
         </div>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-h" on:close=move |_| set_open.set(false)>

@@ -1,14 +1,16 @@
 //! The shell: the top layer. It provides the contexts (URL state, then the
 //! site's catalog and registry), shows the notice over a foreign catalog's
 //! figures (`index.html`'s, through `io`: first on the page), the header (language switch, main
-//! menu; in embed mode a compact header), the footer and the "Bygg inn"
-//! dialog, and maps the view to its page. Nothing below imports it.
+//! menu; in embed mode a compact header), the footer (with the link to the
+//! accessibility statement), «Kopier lenke» and the "Bygg inn" dialog, and
+//! maps the view to its page. Nothing below imports it.
 //!
 //! Every string from a data file is rendered as text (Leptos escapes it); the
 //! only inner HTML is the SVG from [`crate::charts`].
 
 mod embed;
 mod header;
+mod share;
 
 use innsyn_core::i18n::T;
 use innsyn_core::query::View;
@@ -16,10 +18,11 @@ use leptos::prelude::*;
 
 use crate::io;
 use crate::load::{self, with_site};
-use crate::nav::provide_app_context;
+use crate::nav::{href, provide_app_context};
 use crate::pages::{
-    cooperation::CooperationPage, indicator::IndicatorPage, municipality::MunicipalityPage,
-    overview::OverviewPage, region::RegionPage, validate::ValidatePage,
+    accessibility::AccessibilityPage, cooperation::CooperationPage, indicator::IndicatorPage,
+    municipality::MunicipalityPage, overview::OverviewPage, region::RegionPage,
+    validate::ValidatePage,
 };
 use embed::{report_height, EmbedDialog, EmbedHeader};
 use header::{LangSwitch, MainMenu};
@@ -75,13 +78,17 @@ pub fn App() -> impl IntoView {
                 View::Municipality => view! { <MunicipalityPage/> }.into_any(),
                 View::Indicator => view! { <IndicatorPage/> }.into_any(),
                 View::Cooperation => view! { <CooperationPage/> }.into_any(),
+                View::Accessibility => view! { <AccessibilityPage/> }.into_any(),
                 _ => view! { <OverviewPage/> }.into_any(),
             })}
         </main>
         {move || (!embed.get()).then(|| view! {
             <EmbedDialog/>
             <footer class="site-footer">
-                <div class="wrap"><p>{nav.t(T::Footer)}</p></div>
+                <div class="wrap">
+                    <p>{nav.t(T::Footer)}</p>
+                    <p><a href=move || href(&nav.page(View::Accessibility))>{nav.t(T::NavAccessibility)}</a></p>
+                </div>
             </footer>
         })}
     }

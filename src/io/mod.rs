@@ -434,6 +434,36 @@ pub fn copy_text(text: &str) {
     }
 }
 
+/// Puts text on the clipboard and says whether the browser let it (no
+/// clipboard API outside a secure context, permission refused, …).
+pub async fn write_clipboard(text: &str) -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    if js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .map_or(true, |c| c.is_undefined())
+    {
+        return false;
+    }
+    let promise = nav.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Shows the hidden box around the text field `id`, focuses the field and
+/// selects its text (a link to copy by hand).
+pub fn show_field(id: &str) {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if let Some(parent) = el.parent_element() {
+        let _ = parent.remove_attribute("hidden");
+    }
+    if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
 /// Opens a `<dialog>` as a modal, or closes it.
 pub fn show_dialog(el: &web_sys::HtmlDialogElement, open: bool) {
     if open {

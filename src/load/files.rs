@@ -14,11 +14,12 @@ use innsyn_core::define::{self, Source};
 use innsyn_core::diag::Diagnostic;
 use innsyn_core::geo::{self, Shape};
 use innsyn_core::json::ParseError;
-use innsyn_core::model::Dataset;
+use innsyn_core::model::{Dataset, I18nText};
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
 use innsyn_core::site::{self, Trust};
 use innsyn_core::ssb;
+use innsyn_core::statement::{self, Statement};
 
 use super::{LoadError, Site, DEFAULT_REGIONS};
 use crate::io::{self, FetchError};
@@ -52,6 +53,19 @@ pub async fn site(url: String) -> Result<Site, LoadError> {
         registry: Arc::new(registry),
         foreign,
     })
+}
+
+/// The accessibility statement, and the site's publisher (whom it names
+/// when the catalog gives no contact; without `site.json`, the default).
+pub async fn statement() -> Result<(Arc<Statement>, I18nText), LoadError> {
+    let text = io::fetch_text(statement::FILE).await;
+    let st = checked(statement::FILE, text, statement::parse)?;
+    let config = io::fetch_text(site::FILE).await.ok();
+    let config = config
+        .and_then(|t| site::parse(&t).ok())
+        .unwrap_or_default()
+        .0;
+    Ok((Arc::new(st), config.publisher))
 }
 
 /// A fetched file read by `parse`: what cannot be fetched or read, or its

@@ -1,6 +1,6 @@
 //! Loading what the pages show: the site (its configuration, whose
 //! catalog it may show, the catalog and region registry),
-//! indicator files and boundaries. One loader for every panel ([`panel`]):
+//! indicator files, boundaries and the accessibility statement. One loader for every panel ([`panel`]):
 //! its loading state, its error (a typed [`LoadError`], written in the
 //! language of the moment, under the title of what failed and naming the
 //! file) or its body — so a bad or missing file is always reported the same
@@ -18,6 +18,7 @@ use innsyn_core::i18n::T;
 use innsyn_core::model::{Dataset, I18nText};
 use innsyn_core::query::Query;
 use innsyn_core::registry::Registry;
+use innsyn_core::statement::Statement;
 use leptos::context::Provider;
 use leptos::prelude::*;
 
@@ -116,6 +117,32 @@ pub fn indicator(
     })
 }
 
+/// The accessibility statement (`data/accessibility.json`) as the page:
+/// its loading state, its error as the page's heading, or `body` with the
+/// statement and the site's publisher. Loaded once, with a signal rather
+/// than a resource (a resource of a new type costs the wasm ≈2 KiB).
+pub fn with_statement(
+    body: impl Fn(Arc<Statement>, I18nText) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let (got, set) = signal(None);
+    leptos::task::spawn_local(async move { set.set(Some(files::statement().await)) });
+    let head = Head {
+        title: None,
+        file: innsyn_core::statement::FILE.to_string(),
+        level: Level::Page,
+    };
+    move || match got.get() {
+        None => loading(nav),
+        Some(Err(e)) => failed(nav, head.clone(), e),
+        Some(Ok((st, publisher))) => body(st, publisher),
+    }
+}
+
+fn loading(nav: Nav) -> AnyView {
+    view! { <p class="loading" role="status">{nav.t(T::Loading)}</p> }.into_any()
+}
+
 /// Starts loading a catalog's boundaries file.
 pub fn boundaries(b: &Boundaries) -> Loading<Arc<Vec<Shape>>> {
     let (url, join) = (b.url.clone(), b.join.clone());
@@ -131,7 +158,7 @@ pub fn panel<D: Clone + 'static, V: IntoView + 'static>(
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     move || match load.get() {
-        None => view! { <p class="loading" role="status">{nav.t(T::Loading)}</p> }.into_any(),
+        None => loading(nav),
         Some(Err(e)) => failed(nav, head(), e),
         Some(Ok(v)) => body(v).into_any(),
     }

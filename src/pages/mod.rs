@@ -6,8 +6,10 @@
 //! - [`municipality`]: the municipality profile;
 //! - [`indicator`]: one indicator for all 48: explanation, year, map, ranking;
 //! - [`cooperation`]: the simulator of a shared child welfare service;
-//! - [`validate`]: the page where publishers check a file in the browser.
+//! - [`validate`]: the page where publishers check a file in the browser;
+//! - [`accessibility`]: the accessibility statement (its prose is a data file).
 
+pub mod accessibility;
 pub mod cooperation;
 pub mod indicator;
 pub mod municipality;

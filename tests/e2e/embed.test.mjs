@@ -88,7 +88,7 @@ for (const width of [375, 1280]) {
       await fits(page, name);
       // Embed mode: no site navigation, a link to the full view in a new tab.
       assert.equal(await frame.locator('nav.main-menu').count(), 0);
-      const more = frame.locator('.embed-header a');
+      const more = frame.locator('.embed-header a:not(.statement-link)');
       assert.equal(await more.getAttribute('target'), '_blank');
       assert.doesNotMatch(await more.getAttribute('href'), /embed=1/);
       assert.deepEqual(await axe(frame), [], `${name}: axe`);
@@ -139,7 +139,7 @@ test('"Bygg inn" gives the snippet, copies it and previews the embed at the chos
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: innsyn.url });
   await page.goto(`${innsyn.url}?view=region&region=fjellregionen`);
   await page.waitForSelector('.card .big .value');
-  await page.click('.embed-tools button');
+  await page.click('.embed-tools > button');
   const code = await page.inputValue('#embed-code');
   assert.match(code, new RegExp(`^<iframe src="${innsyn.url}\\?view=region&amp;region=fjellregionen&amp;embed=1" title="Innsyn: Fjellregionen \\(Nord-Østerdal\\)" loading="lazy"`));
   assert.match(code, new RegExp(`<script src="${innsyn.url}embed.js" async></script>$`));

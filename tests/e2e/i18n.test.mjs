@@ -95,7 +95,7 @@ const VIEWS = {
   cooperation: ['view=cooperation&members=3407,3447,3448', '.card .big .value', [['.card figcaption button.toggle']]],
   'cooperation, empty': ['view=cooperation', '.prompt', []],
   validate: ['view=validate', '#file-input', []],
-  'embed dialog': ['view=region&region=04', '.card .big .value', [['.embed-tools button']]],
+  'embed dialog': ['view=region&region=04', '.card .big .value', [['.embed-tools > button']]],
 };
 
 for (const lang of ['nn', 'en']) {

@@ -62,6 +62,8 @@ pub struct Catalog {
     /// Comparison region codes (county, Landet uten Oslo, KOSTRA group …).
     pub comparisons: Vec<String>,
     pub cooperation: Cooperation,
+    /// Whom to contact about accessibility (the statement's contact).
+    pub contact: Option<crate::statement::Contact>,
 }
 
 impl Catalog {
@@ -171,6 +173,7 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
     }
     cat.comparisons = root.strs("comparisons", Optional, d);
     cat.cooperation = cooperation(&root, &cat, d);
+    cat.contact = crate::statement::contact(&root, d);
     for id in &cooperation_ids {
         known_indicator(&cat, id, "$.dashboards.cooperation", json.start, d);
     }

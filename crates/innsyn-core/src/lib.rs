@@ -18,6 +18,7 @@
 //! - [`simple`]: Innsyn's own indicator format;
 //! - [`site`]: the site configuration and whose catalog a page may show;
 //! - [`ssb`]: the PxWebApi 2.0 requests a catalog's SSB tables need;
+//! - [`statement`]: the accessibility statement (its data file) and the catalog's contact;
 //! - [`model`]: the cube every reader produces; [`status`]: SSB's cell symbols;
 //! - [`registry`]: municipalities, numbers over time, counties, councils, services;
 //! - [`geo`]: municipality boundaries (GeoJSON) projected to SVG paths;
@@ -52,4 +53,5 @@ pub mod simple;
 pub mod site;
 pub mod snapshot;
 pub mod ssb;
+pub mod statement;
 pub mod status;

@@ -15,16 +15,19 @@ pub enum View {
     Indicator,
     Cooperation,
     Validate,
+    /// The accessibility statement (tilgjengelighetserklæring).
+    Accessibility,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Region,
         View::Municipality,
         View::Indicator,
         View::Cooperation,
         View::Validate,
+        View::Accessibility,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -34,6 +37,7 @@ impl View {
             View::Indicator => "indicator",
             View::Cooperation => "cooperation",
             View::Validate => "validate",
+            View::Accessibility => "accessibility",
         }
     }
     pub fn from_code(s: &str) -> Option<View> {

@@ -25,6 +25,9 @@ fn slug(view: View, lang: Lang) -> Option<&'static str> {
         (View::Region, _) => "region",
         (View::Indicator, Lang::En) => "indicator",
         (View::Indicator, _) => "indikator",
+        (View::Accessibility, Lang::Nb) => "tilgjengelighet",
+        (View::Accessibility, Lang::Nn) => "tilgjenge",
+        (View::Accessibility, Lang::En) => "accessibility",
         _ => return None,
     })
 }
@@ -78,7 +81,11 @@ pub fn to_path(page: &Query) -> Option<String> {
     let subject = page.region.as_deref().or(page.indicator.as_deref());
     match (page.view, subject) {
         (View::Overview, None) => {}
-        (view, Some(id)) if path_safe(id) => {
+        (View::Accessibility, None) => {
+            path.push_str(slug(View::Accessibility, page.lang)?);
+            path.push('/');
+        }
+        (view, Some(id)) if path_safe(id) && view != View::Accessibility => {
             path.push_str(slug(view, page.lang)?);
             path.push('/');
             path.push_str(id);
@@ -113,6 +120,9 @@ pub fn from_path(path: &str) -> Option<Query> {
     }
     match (parts.next(), parts.next(), parts.next()) {
         (None, _, _) => {}
+        (Some(s), None, _) if slug(View::Accessibility, q.lang) == Some(s) => {
+            q.view = View::Accessibility;
+        }
         (Some(s), Some(id), None) if path_safe(id) => {
             q.view = [View::Municipality, View::Region, View::Indicator]
                 .into_iter()
@@ -193,9 +203,9 @@ impl Addresses {
 }
 
 /// Every page a site publishes as static HTML: the start page, each region
-/// dashboard, each municipality profile and each indicator, in every
-/// language, and the embeddable ones (start page, dashboards, profiles)
-/// in embed mode too.
+/// dashboard, each municipality profile, each indicator and the
+/// accessibility statement, in every language, and the embeddable ones
+/// (start page, dashboards, profiles) in embed mode too.
 pub fn published_pages(catalog: &Catalog, registry: &Registry) -> Vec<Query> {
     let (mut regions, councils) = present::region_groups(registry);
     regions.extend(councils);
@@ -223,6 +233,7 @@ pub fn published_pages(catalog: &Catalog, registry: &Registry) -> Vec<Query> {
                     .map(|m| page(View::Municipality, Some(&m.id), None)),
             );
             if !embed {
+                pages.push(page(View::Accessibility, None, None));
                 pages.extend(
                     catalog
                         .indicators
@@ -304,6 +315,21 @@ mod tests {
                 q(View::Municipality, Some("K 0412/x"), Lang::Nb, false),
                 "./?view=municipality&region=K%200412/x",
             ),
+            (
+                q(View::Accessibility, None, Lang::Nb, false),
+                "tilgjengelighet/",
+            ),
+            (
+                q(View::Accessibility, None, Lang::Nn, false),
+                "nn/tilgjenge/",
+            ),
+            (
+                Query {
+                    catalog: Some("k.json".into()),
+                    ..q(View::Accessibility, None, Lang::En, false)
+                },
+                "en/accessibility/?catalog=k.json",
+            ),
             // A region dashboard with no region named has no path of its own.
             (q(View::Region, None, Lang::Nb, false), "./?view=region"),
         ];
@@ -344,6 +370,12 @@ mod tests {
         for lang in Lang::ALL {
             for embed in [false, true] {
                 queries.push(q(View::Overview, None, lang, embed));
+                queries.push(q(View::Accessibility, None, lang, embed));
+                queries.push(Query {
+                    region: Some("3407".into()),
+                    year: Some(2019),
+                    ..q(View::Accessibility, None, lang, embed)
+                });
                 for m in &reg.municipalities {
                     queries.push(q(View::Municipality, Some(&m.id), lang, embed));
                 }
@@ -369,6 +401,10 @@ mod tests {
             "embed/embed/",
             "kommune/3407/x/",
             "kommune/34%2007/",
+            "en/tilgjengelighet/",
+            "nn/tilgjengelighet/",
+            "accessibility/",
+            "tilgjengelighet/x/",
         ] {
             assert_eq!(from_path(path), None, "{path}");
         }
@@ -393,11 +429,14 @@ mod tests {
         let per_lang = 1 + 3 + reg.councils.len() + reg.municipalities.len();
         assert_eq!(
             pages.len(),
-            3 * (2 * per_lang + cat.indicators.len()),
-            "start, dashboards, profiles (also embedded) and indicators in 3 languages"
+            3 * (2 * per_lang + cat.indicators.len() + 1),
+            "start, dashboards, profiles (also embedded), indicators and the statement in 3 languages"
         );
         assert!(paths.contains("kommune/3407/"));
         assert!(paths.contains("en/embed/region/04/"));
         assert!(paths.contains("nn/indikator/barn-med-tiltak/"));
+        assert!(paths.contains("tilgjengelighet/"));
+        assert!(paths.contains("nn/tilgjenge/"));
+        assert!(paths.contains("en/accessibility/"));
     }
 }

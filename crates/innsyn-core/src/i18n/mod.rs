@@ -274,6 +274,11 @@ strings! {
     Copy => ("Kopier koden", "Kopier koden", "Copy the code"),
     Copied => ("Koden er kopiert.", "Koden er kopiert.", "The code is copied."),
     Close => ("Lukk", "Lukk", "Close"),
+    // «Kopier lenke» on every view (app/share.rs), and the statement's link.
+    CopyLink => ("Kopier lenke", "Kopier lenkje", "Copy link"),
+    LinkCopied => ("Lenken er kopiert", "Lenkja er kopiert", "Link copied"),
+    LinkField => ("Lenke til denne visningen", "Lenkje til denne visinga", "Link to this view"),
+    NavAccessibility => ("Tilgjengelighetserklæring", "Tilgjengelegheitserklæring", "Accessibility statement"),
     PreviewWidth => ("Bredde i forhåndsvisningen", "Breidd i førehandsvisinga", "Preview width"),
     Preview => ("Forhåndsvisning", "Førehandsvising", "Preview"),
     SeeMore => ("Se mer i Innsyn", "Sjå meir i Innsyn", "See more in Innsyn"),
