@@ -137,6 +137,7 @@ pub fn MunicipalityList() -> impl IntoView {
             <p>{nav.t(T::MunicipalitiesIntro)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label=move || format!("{} – {}", T::Municipalities.get(nav.lang()), T::Table.get(nav.lang()))>
                 <table class="municipalities">
+                    <caption>{nav.t(T::Municipalities)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{nav.t(T::Municipality)}</th>
