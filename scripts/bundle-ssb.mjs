@@ -49,7 +49,31 @@ export function bundled() {
     ],
     cell: ([region, v]) => f.hedmark.get(`${region}|${v}`),
   });
-  return { '07459-befolkning-0-17.json': pop, 'barnevern-2018-hedmark.json': hedmark };
+  return { '07459-befolkning-0-17.json': pop, 'barnevern-2018-hedmark.json': hedmark, '12362-barnevern.json': expenditure() };
+}
+
+/** SSB table 12362, child welfare (FGK13), net and gross, every year, each
+ * municipality under every number SSB has used for it: the catalog's request
+ * for the figures the project holds, answered as PxWebApi 2.0 answers it. */
+function expenditure() {
+  const codes = [...f.names.keys()].sort();
+  const ds = answer(
+    `https://data.ssb.no/api/pxwebapi/v2/tables/12362/data?valueCodes[KOKkommuneregion0000]=${codes.join(',')}&valueCodes[KOKfunksjon0000]=FGK13&valueCodes[KOKart0000]=AGD2,AGD10&valueCodes[ContentsCode]=KOSbelop0000&valueCodes[Tid]=*`,
+    f,
+  ).body;
+  delete ds.updated; // SSB's own date is not known: the note says when the figures were taken.
+  // SSB's region labels: the name, and for a number no longer used the years it was.
+  const label = ds.dimension.KOKkommuneregion0000.category.label;
+  for (const c of codes) {
+    const [name, from, to] = f.names.get(c);
+    label[c] = to === '2025' ? name : `${name} (${from === '2015' ? '' : from}-${to})`;
+  }
+  ds.note = [
+    'Netto (AGD2) og brutto (AGD10) driftsutgifter til barnevern, tjenesteområde FGK13 (funksjon 244, 251 og 252), 1 000 kr i løpende priser.',
+    'Ikke hentet av Innsyn fra SSBs API: SSBs tall slik det offentlige depotet Lippen1995/Project_statsbudsjett (GitHub) hentet dem fra PxWebApi 2.0 14. september 2026, satt sammen i SSBs form av Innsyn 6. desember 2026. innsyn fetch erstatter fila med SSBs eget svar.',
+    'Punktum (.): kommunenummeret var ikke i bruk det året.',
+  ];
+  return ds;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

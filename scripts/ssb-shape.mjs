@@ -19,7 +19,7 @@ const csv = (path) => {
 export function figures(root) {
   const dir = join(root, 'tests', 'data', 'ssb');
   const pop = new Map(); // "code|year" -> inhabitants 0–17 on 1 January
-  for (const r of csv(join(dir, 'population_0_17_1jan_2015-2024.csv'))) pop.set(`${r.kommunenr}|${r.aar}`, Number(r.pop_0_17));
+  for (const r of csv(join(dir, 'population_0_17_1jan_2015-2026.csv'))) pop.set(`${r.kommunenr}|${r.aar}`, Number(r.pop_0_17));
   const hedmark = new Map(); // "code|variable" -> {value, status}; 2018 only
   const codeOf = (c) => (c === 'Hedmark i alt' || c === 'Hedmark' ? 'EKA04' : c === 'Heile landet' ? 'EAK' : c);
   for (const f of ['hedmark_2018_barn_med_tiltak.csv', 'hedmark_2018_aarsverk.csv']) {
@@ -31,9 +31,23 @@ export function figures(root) {
   for (const r of csv(join(dir, 'kommunefakta_barnevern_ringsaker_nord-odal.csv'))) {
     facts.set(`${r.region_code}|${r.variable}|${r.year}`, r.value === '' ? { value: null, status: r.status } : { value: Number(r.value), status: null });
   }
-  const costs = new Map(); // "code|function|art|year" -> 1000 kr: SSB 12362 figures quoted for Hamar and Nord-Aurdal
-  for (const r of csv(join(dir, 'kostra_12362_examples.csv'))) costs.set(`${r.region_code}|${r.function}|${r.art}|${r.year}`, Number(r.value));
-  return { pop, hedmark, facts, costs };
+  const costs = new Map(); // "code|function|art|year" -> 1000 kr, SSB 12362
+  const names = new Map(); // municipality number -> [name, first year, last year] as 12362 uses it
+  // Every municipality's gross and net child welfare expenditure (FGK13),
+  // under the number SSB used that year.
+  for (const r of csv(join(dir, 'kostra_12362_barnevern_fgk13_2015-2025.csv'))) {
+    costs.set(`${r.kommunenr}|FGK13|AGD10|${r.aar}`, Number(r.brutto_driftsutgifter_1000kr));
+    costs.set(`${r.kommunenr}|FGK13|AGD2|${r.aar}`, Number(r.netto_driftsutgifter_1000kr));
+    const [, from = r.aar, to = r.aar] = names.get(r.kommunenr) ?? [];
+    names.set(r.kommunenr, [r.navn, from < r.aar ? from : r.aar, to > r.aar ? to : r.aar]);
+  }
+  // Nord-Aurdal's functions 244, 251 and 252 in 2024, as quoted. (The
+  // quoted FGK13 figures are in the file above; those for 3403 before 2020
+  // are the republisher's, carried back from 0403, not SSB's.)
+  for (const r of csv(join(dir, 'kostra_12362_examples.csv'))) {
+    if (r.function !== 'FGK13') costs.set(`${r.region_code}|${r.function}|${r.art}|${r.year}`, Number(r.value));
+  }
+  return { pop, hedmark, facts, costs, names };
 }
 
 /**
@@ -77,13 +91,14 @@ export function dataset({ table, label, updated, note, link, dims, cell }) {
     dimension,
     value,
     status,
-    role: { time: ['Tid'], metric: ['ContentsCode'] },
+    role: { time: ['Tid'], metric: ['ContentsCode'], geo: [dims[0].id] },
     ...(table ? { extension: { px: { tableid: table, decimals: 0 } } } : {}),
   };
   return out;
 }
 
-const YEARS = Array.from({ length: 10 }, (_, i) => String(2015 + i));
+/** The years 2015…`last`, as `Tid=*` answers them. */
+const years = (last = 2024) => Array.from({ length: last - 2014 }, (_, i) => String(2015 + i));
 
 /** The tables the project has figures for, by SSB's table id. */
 export const TABLES = {
@@ -96,6 +111,7 @@ export const TABLES = {
       return v === undefined ? { value: null, status: '.' } : { value: v, status: null };
     },
     region: 'Region',
+    last: 2026,
   },
   12275: {
     label: '12275: Barn med tiltak i løpet av året og per 31. desember, etter region, alder, funksjon, statistikkvariabel og år',
@@ -112,7 +128,7 @@ export const TABLES = {
     cell: (f, [region, , year]) => (year === '2018' ? f.hedmark.get(`${region}|aarsverk_i_alt`) : undefined),
   },
   12362: {
-    label: '12362: Utgifter til tjenesteområdene, kommunekonsern, etter region, funksjon, art, statistikkvariabel og år',
+    label: '12362: Utgifter til tjenesteområdene, kommunekonsern, etter region, funksjon, art og år',
     dims: {
       KOKfunksjon0000: [['FGK13', 'Barnevern'], ['244', 'Barneverntjeneste'], ['251', 'Barneverntiltak når barnet ikke er plassert av barnevernet'], ['252', 'Barneverntiltak når barnet er plassert av barnevernet']],
       KOKart0000: [['AGD2', 'Netto driftsutgifter på funksjon/tjenesteområde'], ['AGD10', 'Brutto driftsutgifter på funksjon/tjenesteområde']],
@@ -120,8 +136,12 @@ export const TABLES = {
     },
     cell: (f, [region, fn, art, , year]) => {
       const v = f.costs.get(`${region}|${fn}|${art}|${year}`);
-      return v === undefined ? undefined : { value: v, status: null };
+      if (v !== undefined) return { value: v, status: null };
+      // A municipality number in a year it was not in use: «.», as SSB has it.
+      const [, from, to] = f.names.get(region) ?? [];
+      return from && (year < from || year > to) ? { value: null, status: '.' } : undefined;
     },
+    last: 2025,
   },
   12286: {
     label: '12286: Barn med undersøkelse og prosentdelen barn med undersøkelse, etter region, statistikkvariabel og år',
@@ -145,6 +165,12 @@ export const TABLES = {
   },
 };
 
+/** SSB's labels of the dimensions. */
+const DIM_LABELS = {
+  Alder: 'alder', KOKalder0000: 'alder', KOKbvfunksjon0000: 'funksjon', KOKfunksjon0000: 'funksjon',
+  KOKart0000: 'art', ContentsCode: 'statistikkvariabel',
+};
+
 /** SSB's problem JSON, as PxWebApi 2.0 sends it. */
 export const problem = (status, title) => ({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1', title, status });
 
@@ -166,10 +192,10 @@ export function answer(url, f) {
     const want = asked(id);
     const chosen = want.length ? want.map((c) => cats.find((x) => x[0] === c)) : cats;
     if (chosen.some((c) => !c)) return { status: 400, body: problem(400, 'Non-existent value') };
-    dims.push({ id, label: id, cats: chosen });
+    dims.push({ id, label: DIM_LABELS[id] ?? id, cats: chosen });
   }
-  const years = asked('Tid');
-  dims.push({ id: 'Tid', label: 'år', cats: (years.includes('*') || !years.length ? YEARS : years).map((y) => [y, y]) });
+  const tid = asked('Tid');
+  dims.push({ id: 'Tid', label: 'år', cats: (tid.includes('*') || !tid.length ? years(t.last) : tid).map((y) => [y, y]) });
   return {
     status: 200,
     body: dataset({ table: m[1], label: t.label, note: t.note, updated: '2024-06-14T06:00:00Z', dims, cell: (ids) => t.cell(f, ids) }),
