@@ -4,8 +4,10 @@
 // trunk runs it after every build (Trunk.toml [[hooks]]) on its staging
 // folder, TRUNK_STAGING_DIR.
 // - the wasm is fetched with subresource integrity (trunk already puts
-//   integrity on the stylesheet and the preloads), and the JS module
-//   through an import map that carries its integrity;
+//   integrity on the stylesheet and the preloads), and the JS modules —
+//   trunk's, its snippets and the tools module's (scripts/tools.mjs) —
+//   through an import map that carries their integrity; the tools
+//   module's wasm integrity is on its <meta name="innsyn-tools">;
 // - a Content-Security-Policy <meta> with the hashes of trunk's start-up
 //   script and the import map, 'wasm-unsafe-eval', connect-src narrowed to
 //   the origins the bundled catalog and the site configuration use;
@@ -15,7 +17,7 @@
 //   pages that pin it (docs/embedding.md); also printed.
 // Run again on a hardened build (after editing its data/site.json), it
 // writes the policy again and changes nothing else.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +25,13 @@ import { policy } from './csp.mjs';
 
 const CSP = 'http-equiv="Content-Security-Policy"';
 export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** The JS snippets wasm-bindgen wrote (`snippets/<crate>/inline0.js`), relative to `dir`. */
+function snippets(dir) {
+  const root = join(dir, 'snippets');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => `snippets/${f}`);
+}
 
 export function harden(dir) {
   const file = join(dir, 'index.html');
@@ -33,7 +42,14 @@ export function harden(dir) {
     const js = html.match(/import init, \* as bindings from '\.\/([^']+\.js)';/);
     if (!wasm || !js) throw new Error(`${file}: trunk's start-up script is not as expected`);
     html = html.replace(wasm[0], `module_or_path: fetch('./${wasm[1]}', { integrity: '${sri(readFileSync(join(dir, wasm[1])))}' })`);
-    const importmap = `<script type="importmap">${JSON.stringify({ integrity: { [`./${js[1]}`]: sri(readFileSync(join(dir, js[1]))) } })}</script>\n`;
+    const modules = { [`./${js[1]}`]: sri(readFileSync(join(dir, js[1]))) };
+    for (const f of snippets(dir)) modules[`./${f}`] = sri(readFileSync(join(dir, f)));
+    const tools = html.match(/<meta name="innsyn-tools" content="\.\/([^"]+\.js)" data-wasm="\.\/([^"]+)">/);
+    if (tools) {
+      modules[`./${tools[1]}`] = sri(readFileSync(join(dir, tools[1])));
+      html = html.replace(tools[0], tools[0].replace('>', ` data-integrity="${sri(readFileSync(join(dir, tools[2])))}">`));
+    }
+    const importmap = `<script type="importmap">${JSON.stringify({ integrity: modules })}</script>\n`;
     html = html.replace('<script type="module">', `${importmap}<script type="module">`);
     const meta = `<meta ${CSP} content="">\n  <meta name="referrer" content="no-referrer">\n  `;
     html = html.replace('<meta name="viewport"', `${meta}<meta name="viewport"`);

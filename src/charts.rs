@@ -6,7 +6,7 @@
 //! the width charts are drawn at.
 
 use charts_rs::{Color, HorizontalBarChart, LineChart, Series};
-use innsyn_core::chart::{localize, localize_numbers};
+use innsyn_core::chart::{localize, localize_numbers, mark_breaks};
 use innsyn_core::export::svg::esc;
 use innsyn_core::i18n::Lang;
 use innsyn_core::present::Ranking;
@@ -98,22 +98,13 @@ const OTHERS: [Color; 3] = [
 /// Dash patterns of further lines, so that lines differ by more than colour.
 const DASHES: [&str; 3] = ["6 3", "2 3", "10 3 2 3"];
 
-/// A line chart of one series over periods. A period without a value is a
-/// gap in the line, never a dip to zero.
-pub fn line_svg(
-    title: &str,
-    points: &[(String, Option<f64>)],
-    lang: Lang,
-    width: f32,
-    height: f32,
-) -> Result<String, String> {
-    lines_svg(&[(title, points)], lang, width, height)
-}
-
-/// A line chart of several named series over the same periods, with a legend
-/// when there is more than one.
+/// A line chart of named series over the same periods (a period without a
+/// value is a gap in the line, never a dip to zero), with a legend when
+/// there is more than one series, and a numbered dashed line before each
+/// period of `breaks` (positions in the periods).
 pub fn lines_svg(
     series: &[(&str, &[(String, Option<f64>)])],
+    breaks: &[usize],
     lang: Lang,
     width: f32,
     height: f32,
@@ -143,6 +134,7 @@ pub fn lines_svg(
             s
         })
         .collect();
+    let periods = labels.len();
     let mut chart = LineChart::new(list, labels);
     chart.width = width;
     chart.height = height;
@@ -150,8 +142,13 @@ pub fn lines_svg(
     chart.font_family = FONT.into();
     chart.legend.show = Some(series.len() > 1);
     chart.series.colors = std::iter::once(BAR).chain(OTHERS).collect();
+    let marks: Vec<(usize, usize)> = breaks
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| (i, n + 1))
+        .collect();
     chart
         .svg()
-        .map(|svg| localize_numbers(&svg, lang))
+        .map(|svg| mark_breaks(&localize_numbers(&svg, lang), periods, &marks))
         .map_err(|e| e.to_string())
 }

@@ -41,16 +41,39 @@ pub fn read_cells(text: &str, regions: &str) -> usize {
 /// page rendered at publish time (`scripts/render.mjs`, made by this same
 /// app) stays on screen while the app renders the same view hidden beside
 /// it from the files the page holds, then gives way to it; a page opened
-/// with another query (`?catalog=`, an old link) gives way at once.
+/// with another query (`?catalog=`, an old link) gives way at once. The
+/// first-load module leaves a rendered page of a tool on screen for the
+/// tools module, which it loads at once.
 pub fn start() {
     panic::install();
     let Some((rendered, query)) = io::rendered_page() else {
-        return leptos::mount::mount_to_body(app::App);
+        return mount_to_body();
     };
+    if !cfg!(feature = "tools") && is_tool(query.view) && query == io::location_query() {
+        // If the tools cannot be had, this app says so in the page.
+        return leptos::task::spawn_local(async move {
+            if io::hand_over().await.is_err() {
+                take_over(rendered, query);
+            }
+        });
+    }
+    take_over(rendered, query);
+}
+
+/// Mounts the app on `<body>`, or in the app root a page handed over to
+/// the tools module left (`#innsyn`, see `io::hand_over`).
+fn mount_to_body() {
+    let root =
+        io::app_root().unwrap_or_else(|| leptos::prelude::document().body().expect("a body"));
+    io::keep_mounted(Box::new(leptos::mount::mount_to(root, app::App)));
+}
+
+/// Renders beside the rendered page and takes its place when ready.
+fn take_over(rendered: web_sys::HtmlElement, query: innsyn_core::query::Query) {
     let Some(root) = io::hidden_root_after(&rendered) else {
-        return leptos::mount::mount_to_body(app::App);
+        return mount_to_body();
     };
-    leptos::mount::mount_to(root.clone(), app::App).forget();
+    io::keep_mounted(Box::new(leptos::mount::mount_to(root.clone(), app::App)));
     if query != io::location_query() {
         rendered.remove();
         root.set_id("innsyn");
@@ -58,6 +81,23 @@ pub fn start() {
     } else {
         io::take_over(rendered, root);
     }
+}
+
+/// The pages of the tools module.
+fn is_tool(view: innsyn_core::query::View) -> bool {
+    use innsyn_core::query::View;
+    matches!(
+        view,
+        View::Cooperation | View::Validate | View::Accessibility
+    )
+}
+
+/// The tools module's entry, called by the first-load module when it hands
+/// a page over (`io::hand_over`).
+#[cfg(feature = "tools")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn start_tools() {
+    start();
 }
 
 /// The stable paths of every page a site publishes, one per line, for

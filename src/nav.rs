@@ -23,6 +23,9 @@ pub struct Nav {
     pub lang: Memo<Lang>,
     /// The view alone: the page is rebuilt only when it changes.
     pub view: Memo<View>,
+    /// How kroner are shown (`?prices=`): figures are loaded again only
+    /// when it changes.
+    pub prices: Memo<Option<String>>,
     /// What a link to another page keeps (language, embed mode, catalog).
     site: Memo<Query>,
     set_query: WriteSignal<Query>,
@@ -88,6 +91,7 @@ pub fn provide_app_context() -> Nav {
         query,
         lang: Memo::new(move |_| query.with(|q| q.lang)),
         view: Memo::new(move |_| query.with(|q| q.view)),
+        prices: Memo::new(move |_| query.with(|q| q.prices.clone())),
         site: Memo::new(move |_| query.with(|q| q.page(View::Overview))),
         set_query,
     };

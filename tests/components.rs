@@ -50,6 +50,8 @@ fn indicator(url: String) -> IndicatorDef {
         overrides: Default::default(),
         demo: false,
         fetched: None,
+        via: None,
+        gross: None,
         path: "$.indicators[0]".into(),
     }
 }

@@ -11,6 +11,8 @@
 mod embed;
 mod header;
 mod share;
+#[cfg(not(feature = "tools"))]
+mod tools;
 
 use innsyn_core::i18n::T;
 use innsyn_core::query::View;
@@ -19,10 +21,13 @@ use leptos::prelude::*;
 use crate::io;
 use crate::load::{self, with_site};
 use crate::nav::{href, provide_app_context};
+#[cfg(feature = "tools")]
 use crate::pages::{
-    accessibility::AccessibilityPage, cooperation::CooperationPage, indicator::IndicatorPage,
-    municipality::MunicipalityPage, overview::OverviewPage, region::RegionPage,
-    validate::ValidatePage,
+    accessibility::AccessibilityPage, cooperation::CooperationPage, validate::ValidatePage,
+};
+use crate::pages::{
+    indicator::IndicatorPage, municipality::MunicipalityPage, overview::OverviewPage,
+    region::RegionPage,
 };
 use embed::{report_height, EmbedDialog, EmbedHeader};
 use header::{LangSwitch, MainMenu};
@@ -73,13 +78,18 @@ pub fn App() -> impl IntoView {
         }}
         <main id="main" class="wrap" tabindex="-1">
             {with_site(site, move || move || match current_view.get() {
-                View::Validate => view! { <ValidatePage/> }.into_any(),
                 View::Region => view! { <RegionPage/> }.into_any(),
                 View::Municipality => view! { <MunicipalityPage/> }.into_any(),
                 View::Indicator => view! { <IndicatorPage/> }.into_any(),
+                #[cfg(feature = "tools")]
+                View::Validate => view! { <ValidatePage/> }.into_any(),
+                #[cfg(feature = "tools")]
                 View::Cooperation => view! { <CooperationPage/> }.into_any(),
+                #[cfg(feature = "tools")]
                 View::Accessibility => view! { <AccessibilityPage/> }.into_any(),
-                _ => view! { <OverviewPage/> }.into_any(),
+                #[cfg(not(feature = "tools"))]
+                View::Validate | View::Cooperation | View::Accessibility => view! { <tools::Tools/> }.into_any(),
+                View::Overview => view! { <OverviewPage/> }.into_any(),
             })}
         </main>
         {move || (!embed.get()).then(|| view! {

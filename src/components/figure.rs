@@ -36,6 +36,8 @@ pub struct Figure {
     pub table_label: Signal<String>,
     /// A line chart (else bars).
     pub line: bool,
+    /// No chart (a figure of one year): the table alone.
+    pub table_only: bool,
     /// The figure's title, as its downloaded image carries it.
     pub title: Text,
     /// Its downloads' name before the extension.
@@ -43,10 +45,10 @@ pub struct Figure {
     pub table: TableOf,
 }
 
-/// The shell: `head`, the demo label, the chart ⇄ table, the summary,
-/// the source line, the toggle and the downloads.
-pub fn figure(f: Figure, head: impl IntoView) -> impl IntoView {
-    let (show_table, set_show_table) = signal(false);
+/// The shell: `head`, the demo label, the chart ⇄ table, the summary
+/// and what follows it (`after`), the source line, the toggle and the
+/// downloads.
+pub fn figure(f: Figure, head: impl IntoView, after: impl IntoView) -> impl IntoView {
     let Figure {
         id,
         labelledby,
@@ -57,6 +59,7 @@ pub fn figure(f: Figure, head: impl IntoView) -> impl IntoView {
         summary,
         table_label,
         line,
+        table_only,
         title,
         name,
         table,
@@ -67,19 +70,21 @@ pub fn figure(f: Figure, head: impl IntoView) -> impl IntoView {
         file.clone(),
         table.clone(),
         name,
-        Some((chart, title)),
+        (!table_only).then_some((chart, title)),
     );
+    let (show_table, set_show_table) = signal(table_only);
     view! {
         <figure class=if line { "figure trend" } else { "figure" } aria-labelledby=labelledby>
             {head}
             {(demo && meta.demo).then(|| demo_label(true))}
-            <Chart svg=svg label=summary hidden=Signal::derive(move || show_table.get()) line=line/>
+            {(!table_only).then(|| view! { <Chart svg=svg label=summary hidden=Signal::derive(move || show_table.get()) line=line/> })}
             <div class="table-wrap" id=id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || table_label.get()>
                 {data_table(table, "")}
             </div>
             <figcaption>
                 <p class="summary">{move || summary.get()}</p>
-                {source_and_toggle(&meta, file, id, show_table, set_show_table)}
+                {after}
+                {source_and_toggle(&meta, file, id, (!table_only).then_some((show_table, set_show_table)))}
                 {downloads(offer, download_label(), None)}
             </figcaption>
         </figure>
@@ -88,15 +93,15 @@ pub fn figure(f: Figure, head: impl IntoView) -> impl IntoView {
 
 /// A figure's provenance — source, table (linked), the file it came from,
 /// when the publisher last updated the figures, when Innsyn's snapshot
-/// was fetched and which KOSTRA release they are, the site its files are
-/// on when that is not this one, and every note of the file — and the
-/// button that switches between the chart and its table.
+/// was fetched and which KOSTRA release they are, the price index of
+/// fixed prices, the site its files are on when that is not this one, and
+/// every note of the file — and, given its state, the button that switches
+/// between the chart and its table.
 fn source_and_toggle(
     meta: &IndicatorMeta,
     file: String,
     table_id: String,
-    show_table: ReadSignal<bool>,
-    set_show_table: WriteSignal<bool>,
+    toggle: Option<(ReadSignal<bool>, WriteSignal<bool>)>,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let source = meta.source.clone().unwrap_or_else(|| "–".into());
@@ -140,7 +145,10 @@ fn source_and_toggle(
     // A file on another origin than the page's says where it is.
     let from = innsyn_core::site::file_origins(&file, &io::origin());
     let m = meta.clone();
-    let dated = meta.updated.is_some() || meta.fetched.is_some() || meta.release.is_some();
+    let dated = meta.updated.is_some()
+        || meta.fetched.is_some()
+        || meta.release.is_some()
+        || meta.fixed.is_some();
     let dates = (dated || from.is_some()).then(|| {
         view! {
             <p class="dates">{move || {
@@ -161,18 +169,23 @@ fn source_and_toggle(
             .collect_view();
         view! { <div class="notes"><p>{nav.t(T::Notes)}":"</p><ul>{items}</ul></div> }
     });
+    let toggle = toggle.map(|(show_table, set_show_table)| {
+        view! {
+            <button
+                type="button"
+                class="toggle"
+                aria-controls=table_id
+                aria-expanded=move || if show_table.get() { "true" } else { "false" }
+                on:click=move |_| set_show_table.update(|v| *v = !*v)
+            >
+                {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
+            </button>
+        }
+    });
     view! {
         <p class="source">{nav.t(T::Source)}": "{source}{table}{licence}" · "{file}</p>
         {dates}
         {notes}
-        <button
-            type="button"
-            class="toggle"
-            aria-controls=table_id
-            aria-expanded=move || if show_table.get() { "true" } else { "false" }
-            on:click=move |_| set_show_table.update(|v| *v = !*v)
-        >
-            {move || if show_table.get() { T::ShowChart.get(nav.lang()) } else { T::ShowTable.get(nav.lang()) }}
-        </button>
+        {toggle}
     }
 }

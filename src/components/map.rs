@@ -204,6 +204,7 @@ fn choropleth(
     let registry = expect_context::<Arc<Registry>>();
     let Shapes { boundaries, load } = shapes;
     let head = move || Head {
+        live: false,
         title: None,
         file: boundaries.url.clone(),
         level: Level::Inline,

@@ -10,12 +10,14 @@
 //!   members left out, table cells;
 //! - [`search`]: the municipality search field;
 //! - [`table`]: the one renderer of a figure's table (`export::Table`);
-//! - [`downloads`]: a figure's downloads, and a page's one file.
+//! - [`downloads`]: a figure's downloads, and a page's one file;
+//! - [`prices`]: current or fixed prices for kroner, and their growth in both.
 
 pub mod cards;
 pub mod downloads;
 pub mod figure;
 pub mod map;
+pub mod prices;
 pub mod ranking;
 pub mod search;
 pub mod table;

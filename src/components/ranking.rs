@@ -43,6 +43,7 @@ pub fn RankingFigure(
     let head = view! {
         {heading}
         <p class="unit">{move || format!("{}: {}", T::Unit.get(nav.lang()), r3.meta.unit.get(nav.lang()))}</p>
+        {r.meta.summable.then(|| view! { <p class="hint">{nav.t(T::CountsFollowSize)}</p> })}
     };
     let r6 = r.clone();
     let t2: Text = Arc::new(move |lang| format!("{} {}", r6.meta.title.get(lang), r6.period));
@@ -59,11 +60,13 @@ pub fn RankingFigure(
                 format!("{} – {}", title(), T::Table.get(nav.lang()))
             }),
             line: false,
+            table_only: false,
             title: t2.clone(),
             name: t2,
             table: Arc::new(move |lang| ranking_table(&r5, lang)),
         },
         head,
+        (),
     )
 }
 

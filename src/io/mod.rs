@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 mod download;
+mod tools;
 pub use download::{clicked_key, download_png, download_text};
+pub use tools::{app_root, hand_over, keep_mounted};
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
@@ -311,6 +313,12 @@ pub fn location_href() -> String {
 pub fn today() -> (u32, u32, u32) {
     let d = js_sys::Date::new_0();
     (d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The time of day by the browser's clock, "20:31".
+pub fn clock() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
 /// Opens the browser's print dialog.

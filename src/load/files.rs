@@ -108,6 +108,13 @@ thread_local! {
     static FILES: RefCell<HashMap<String, Rc<RefCell<Pending>>>> = RefCell::new(HashMap::new());
     /// Their text as published, for the reader who downloads the source file.
     static TEXTS: RefCell<HashMap<String, Rc<str>>> = RefCell::new(HashMap::new());
+    /// When SSB's live API was last asked during the visit ("20:31").
+    static ASKED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// When SSB's live API was last asked during the visit, by the browser's clock.
+pub fn ssb_asked() -> Option<String> {
+    ASKED.with(|a| a.borrow().clone())
 }
 
 /// The text of the file at `url` as it was read during the visit.
@@ -155,6 +162,9 @@ async fn fetch_and_read(
     registry: &Registry,
     from_ssb: bool,
 ) -> Result<Arc<Dataset>, LoadError> {
+    if from_ssb {
+        ASKED.with(|a| *a.borrow_mut() = Some(io::clock()));
+    }
     let text = io::fetch_text(url).await.map_err(if from_ssb {
         LoadError::Ssb
     } else {
@@ -175,11 +185,27 @@ async fn fetch_and_read(
 
 /// The figures of one indicator of the catalog, as a cube every page can
 /// show: its file (or SSB's live answer) read and derived by its
-/// definition, or for a computed rate both parts loaded and divided.
+/// definition, or for a computed rate both parts loaded and divided; kroner
+/// in the prices the reader chose (`prices`, the URL's).
 pub async fn indicator(
     def: IndicatorDef,
     catalog: Arc<Catalog>,
     registry: Arc<Registry>,
+    prices: Option<String>,
+) -> Result<Arc<Dataset>, LoadError> {
+    let ds = in_current_prices(def, &catalog, &registry).await?;
+    Ok(
+        match innsyn_core::prices::shown(&ds, &catalog.prices, prices.as_deref()) {
+            Some(fixed) => Arc::new(fixed),
+            None => ds,
+        },
+    )
+}
+
+async fn in_current_prices(
+    def: IndicatorDef,
+    catalog: &Arc<Catalog>,
+    registry: &Arc<Registry>,
 ) -> Result<Arc<Dataset>, LoadError> {
     match &def.source {
         Source::Rate(rd) => {
@@ -190,11 +216,11 @@ pub async fn indicator(
                     .ok_or_else(|| LoadError::NoPart(id.to_string()))
             };
             let (n, d) = (part(&rd.numerator)?, part(&rd.denominator)?);
-            let num = derived(n, &catalog, &registry).await?;
-            let den = derived(d, &catalog, &registry).await?;
-            Ok(Arc::new(define::rate(&def, rd, &num, &den, &registry)))
+            let num = derived(n, catalog, registry).await?;
+            let den = derived(d, catalog, registry).await?;
+            Ok(Arc::new(define::rate(&def, rd, &num, &den, registry)))
         }
-        Source::File { .. } => derived(def, &catalog, &registry).await,
+        Source::File { .. } => derived(def, catalog, registry).await,
     }
 }
 

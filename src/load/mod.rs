@@ -37,12 +37,14 @@ pub const DEFAULT_REGIONS: &str = "data/regions.json";
 pub type Loading<T> = LocalResource<Result<T, LoadError>>;
 
 /// How a failed panel is headed: the title of what it shows (when known),
-/// the file it comes from, and its heading level.
+/// the file it comes from, and its heading level; and whether its figures
+/// are asked from SSB's live API.
 #[derive(Clone)]
 pub struct Head {
     pub title: Option<I18nText>,
     pub file: String,
     pub level: Level,
+    pub live: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -58,10 +60,12 @@ pub enum Level {
 impl Head {
     /// The head of an indicator's panel: its catalog title and file.
     pub fn of(def: Option<&IndicatorDef>, level: Level) -> Head {
+        let catalog = expect_context::<Arc<Catalog>>();
         Head {
             title: def.and_then(|d| d.overrides.title.clone()),
-            file: def.map(file_of).unwrap_or_default(),
+            file: def.map(|d| catalog.file_label(d)).unwrap_or_default(),
             level,
+            live: def.is_some_and(|d| catalog.is_live(d)),
         }
     }
 }
@@ -106,11 +110,13 @@ pub fn indicator(
 ) -> Loading<Arc<Dataset>> {
     let registry = expect_context::<Arc<Registry>>();
     let catalog = expect_context::<Arc<Catalog>>();
+    let nav = expect_context::<Nav>();
     LocalResource::new(move || {
         let (catalog, registry, def) = (catalog.clone(), registry.clone(), def());
+        let prices = nav.prices.get();
         async move {
             match def {
-                Some(d) => files::indicator(d, catalog, registry).await,
+                Some(d) => files::indicator(d, catalog, registry, prices).await,
                 None => Err(LoadError::Empty),
             }
         }
@@ -131,16 +137,19 @@ pub fn with_statement(
         title: None,
         file: innsyn_core::statement::FILE.to_string(),
         level: Level::Page,
+        live: false,
     };
     move || match got.get() {
-        None => loading(nav),
+        None => loading(nav, false),
         Some(Err(e)) => failed(nav, head.clone(), e),
         Some(Ok((st, publisher))) => body(st, publisher),
     }
 }
 
-fn loading(nav: Nav) -> AnyView {
-    view! { <p class="loading" role="status">{nav.t(T::Loading)}</p> }.into_any()
+/// A panel still loading; one waiting for SSB's live API says so, in a line.
+fn loading(nav: Nav, live: bool) -> AnyView {
+    let text = nav.t(if live { T::AskingSsb } else { T::Loading });
+    view! { <p class="loading" role="status">{text}</p> }.into_any()
 }
 
 /// Starts loading a catalog's boundaries file.
@@ -158,7 +167,7 @@ pub fn panel<D: Clone + 'static, V: IntoView + 'static>(
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     move || match load.get() {
-        None => loading(nav),
+        None => loading(nav, head().live),
         Some(Err(e)) => failed(nav, head(), e),
         Some(Ok(v)) => body(v).into_any(),
     }
@@ -169,7 +178,12 @@ pub fn panel<D: Clone + 'static, V: IntoView + 'static>(
 /// instead (a site of its own: never mixed), a refused catalog the site's
 /// own figures.
 fn failed(nav: Nav, head: Head, e: LoadError) -> AnyView {
-    let Head { title, file, level } = head;
+    if e.from_ssb() && head.level == Level::Panel {
+        return live_line(nav, head, e);
+    }
+    let Head {
+        title, file, level, ..
+    } = head;
     let file = e.file().map_or(file, str::to_string);
     let refused = matches!(e.inner(), LoadError::Refused(..));
     let (catalog, offer) = if refused {
@@ -203,6 +217,27 @@ fn failed(nav: Nav, head: Head, e: LoadError) -> AnyView {
         <div class="error" role="alert">{head}<p>{file}</p><p>{move || e.text(nav.lang())}</p>{offer}</div>
     }
     .into_any()
+}
+
+/// A card whose figures only SSB's live API has, and SSB did not give
+/// them: one line under the cards with figures — its title, why, when SSB
+/// was asked — and the demonstration catalog.
+fn live_line(nav: Nav, head: Head, e: LoadError) -> AnyView {
+    let to = href(&Query {
+        catalog: Some(DEMO_CATALOG.to_string()),
+        ..nav.query.get_untracked()
+    });
+    let asked = files::ssb_asked().unwrap_or_default();
+    let text = move || {
+        let lang = nav.lang();
+        let title = head.title.as_ref().map_or("", |t| t.get(lang));
+        format!(
+            "{title}: {} {}",
+            e.text(lang),
+            T::SsbAskedAt.fill(lang, &asked)
+        )
+    };
+    view! { <p class="live-line">{text}" "<a href=to>{nav.t(T::SeeDemo)}</a></p> }.into_any()
 }
 
 /// What every page is shown with: the catalog and its region registry,
@@ -251,6 +286,7 @@ pub fn with_site<V: IntoView + 'static>(
         title: None,
         file: String::new(),
         level: Level::Page,
+        live: false,
     };
     panel(site, head, move |s: Site| {
         let body = body.clone();

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::cards::demo_label;
 use crate::components::map::{self, MunicipalityMap, Shapes};
+use crate::components::prices::price_switch;
 use crate::components::ranking::RankingFigure;
 use crate::load::{self, with_indicator_page};
 use crate::nav::Nav;
@@ -175,6 +176,7 @@ fn body(
             />
         </div>
         {switch}
+        {price_switch(&meta, "indicator")}
         {move || match ranking.get() {
             None => view! { <p class="empty" role="status">{T::EmptyData.get(nav.lang())}</p> }.into_any(),
             Some(r) => view! {

@@ -8,11 +8,17 @@
 //! - [`cooperation`]: the simulator of a shared child welfare service;
 //! - [`validate`]: the page where publishers check a file in the browser;
 //! - [`accessibility`]: the accessibility statement (its prose is a data file).
+//!
+//! The last three are tools: compiled only into the tools module (feature
+//! `tools`), which the first-load module loads when one is opened.
 
+#[cfg(feature = "tools")]
 pub mod accessibility;
+#[cfg(feature = "tools")]
 pub mod cooperation;
 pub mod indicator;
 pub mod municipality;
 pub mod overview;
 pub mod region;
+#[cfg(feature = "tools")]
 pub mod validate;

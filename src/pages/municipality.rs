@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use innsyn_core::catalog::{Catalog, IndicatorDef};
+use innsyn_core::define::Gross;
 use innsyn_core::export::long::{self, Block};
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::Dataset;
@@ -16,8 +17,10 @@ use leptos::prelude::*;
 
 use crate::components::cards::{big_value, changes, demo_label, direction, indicator_card};
 use crate::components::downloads::{page_download, PageFile};
+use crate::components::prices::{growth_line, price_switch};
 use crate::components::search::MunicipalitySearch;
 use crate::components::trend::TrendFigure;
+use crate::load::{self, panel, Head, Level};
 use crate::nav::{href, Nav};
 
 /// The municipality shown when the link names none: Hamar.
@@ -61,9 +64,8 @@ pub fn MunicipalityPage() -> impl IntoView {
         {let cat = expect_context::<Arc<Catalog>>(); move || match muni.get() {
             Err(_) => ().into_any(),
             Ok(i) => cat
-                .region_dashboard
-                .iter()
-                .filter_map(|id| cat.indicator(id).cloned())
+                .dashboard(&cat.region_dashboard)
+                .into_iter()
                 .map(|ind| view! { <MunicipalityCard indicator=ind muni=i comparisons=cat.comparisons.clone()/> })
                 .collect_view()
                 .into_any(),
@@ -100,21 +102,8 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
         .as_ref()
         .and_then(|c| registry.councils.iter().find(|g| &g.id == c))
         .map(|g| (g.id.clone(), g.name.clone()));
-    let service = registry
-        .services
-        .iter()
-        .find(|s| s.members.contains(&m.id))
-        .map(|s| {
-            let mut others: Vec<String> = s
-                .members
-                .iter()
-                .filter(|x| **x != m.id)
-                .filter_map(|x| registry.municipality(x))
-                .map(|x| x.name.clone())
-                .collect();
-            others.extend(s.external.iter().map(|(_, n)| n.clone()));
-            others.join(", ")
-        });
+    let partners = registry.service_partners(&m.id);
+    let service = (!partners.is_empty()).then(|| partners.join(", "));
     let unverified = m.council_unverified;
     view! {
         <dl class="facts panel">
@@ -170,7 +159,7 @@ fn card(
     // nothing): its old county (Hedmark or Oppland) computed, then the
     // country and its KOSTRA group as the file publishes them.
     let (counties, comparisons) = (
-        present::comparison_counties(&registry, &m.id),
+        present::comparison_groups(&registry, &m.id),
         m.comparisons(&comparisons),
     );
     let has_county = !counties.is_empty();
@@ -206,6 +195,8 @@ fn card(
         .and_then(|t| present::rank(&ds, &registry, muni, &t.period));
     let decimals = meta.decimals;
     let (m1, m2) = (meta.clone(), meta.clone());
+    let catalog = expect_context::<Arc<Catalog>>();
+    let gross = catalog.indicator(&meta.id).and_then(|d| d.gross.clone());
     let name = m.name.clone();
     view! {
         <h2>{move || m1.title.get(nav.lang()).to_string()}</h2>
@@ -231,14 +222,18 @@ fn card(
                         {rank.map(|(r, n)| view! { <p class="rank">{format!("{} {r} / {n}", T::RankOf.get(lang))}<span class="hint">{format!(" ({})", T::RankExplained.get(lang))}</span></p> })}
                         {county_now.map(|(n, v)| view! { <p class="compare">{format!("{n}: {}", format_number(v, decimals, lang))}</p> })}
                         {changes(t, decimals, lang)}
+                        {growth_line(&m2, &own)}
                     }
                     .into_any()
                 }
             }
         }}
         {direction(meta.direction)}
+        {price_switch(&meta, &format!("m-{}", meta.id))}
+        {gross.map(|g| gross_notes(ds.clone(), g, muni))}
         <TrendFigure
             id=format!("m-{}-series", meta.id)
+            region=m.id.clone()
             meta=meta
             file=file
             own_name=Signal::derive(move || name.clone())
@@ -247,4 +242,33 @@ fn card(
             note=T::Status
         />
     }
+}
+
+/// Why a municipality's gross figures part ways with its net ones, where
+/// they do (host-municipality accounting, refunds, net above gross): the
+/// net indicator loaded beside the gross one.
+fn gross_notes(gross: Arc<Dataset>, g: Gross, muni: usize) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let catalog = expect_context::<Arc<Catalog>>();
+    let registry = expect_context::<Arc<Registry>>();
+    let net = catalog.indicator(&g.net).cloned();
+    let head = Head::of(net.as_ref(), Level::Inline);
+    panel(
+        load::indicator(move || net.clone()),
+        move || head.clone(),
+        move |net: Arc<Dataset>| {
+            let (gross, registry) = (gross.clone(), registry.clone());
+            move || {
+                let notes =
+                    present::gross_notes(&gross, &net, &registry, muni, g.note_above, nav.lang());
+                (!notes.is_empty()).then(|| {
+                    let items = notes
+                        .into_iter()
+                        .map(|n| view! { <li>{n}</li> })
+                        .collect_view();
+                    view! { <ul class="gross-notes">{items}</ul> }
+                })
+            }
+        },
+    )
 }

@@ -4,8 +4,10 @@
 
 use std::sync::Arc;
 
+use innsyn_core::aggregate::{computed_label, Rule};
 use innsyn_core::catalog::Catalog;
 use innsyn_core::i18n::T;
+use innsyn_core::model::Dataset;
 use innsyn_core::model::I18nText;
 use innsyn_core::present;
 use innsyn_core::query::{Query, View};
@@ -13,10 +15,13 @@ use innsyn_core::registry::Registry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::cards::demo_label;
 use crate::components::map::{self, MunicipalityMap, Shapes};
+use crate::components::prices::price_switch;
 use crate::components::ranking::RankingFigure;
 use crate::components::search::MunicipalitySearch;
-use crate::load::{self, with_indicator};
+use crate::components::trend::TrendFigure;
+use crate::load::{self, panel, with_indicator, Head, Level};
 use crate::nav::{href, Nav};
 
 #[component]
@@ -24,14 +29,15 @@ pub fn OverviewPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
     view! {
         <h1>{nav.t(T::Tagline)}</h1>
+        <Spending/>
         <MunicipalitySearch/>
         <RegionLinks/>
         {
             let cat = expect_context::<Arc<Catalog>>();
             let cat2 = cat.clone();
-            // The chosen indicator, or the first in the catalog.
+            // The chosen indicator, or the one the catalog starts with, or its first.
             let chosen = Memo::new(move |_| {
-                let wanted = nav.query.get().indicator;
+                let wanted = nav.query.get().indicator.or_else(|| cat2.start.indicator.clone());
                 wanted.and_then(|id| cat2.indicator(&id).cloned()).or_else(|| cat2.indicators.first().cloned())
             });
             let options: Vec<(String, Option<I18nText>)> = cat
@@ -42,6 +48,83 @@ pub fn OverviewPage() -> impl IntoView {
             view! { <IndicatorMap chosen=chosen options=options shapes=map::shapes()/> }
         }
         <MunicipalityList/>
+    }
+}
+
+/// What the municipalities spent (the catalog's `start`): the sentence a
+/// councillor can repeat, and their total over time, computed from the
+/// members. Nothing when the catalog names no spending indicator.
+#[component]
+fn Spending() -> impl IntoView {
+    let cat = expect_context::<Arc<Catalog>>();
+    let def = |id: &Option<String>| id.as_ref().and_then(|i| cat.indicator(i)).cloned();
+    let (total, per_child) = (def(&cat.start.spending), def(&cat.start.per_child));
+    total.map(|def| {
+        let head = Head::of(Some(&def), Level::Panel);
+        let totals = load::indicator(move || Some(def.clone()));
+        let per = load::indicator(move || per_child.clone());
+        let body = move |ds: Arc<Dataset>| {
+            let head = head.clone();
+            panel(
+                per,
+                move || head.clone(),
+                move |per: Arc<Dataset>| spending(ds.clone(), per),
+            )
+        };
+        let head2 = Head::of(None, Level::Panel);
+        view! {
+            <section class="panel card spending" aria-labelledby="spending-h">
+                {panel(totals, move || head2.clone(), body)}
+            </section>
+        }
+    })
+}
+
+fn spending(ds: Arc<Dataset>, per_child: Arc<Dataset>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let cat = expect_context::<Arc<Catalog>>();
+    let registry = expect_context::<Arc<Registry>>();
+    let meta = ds.meta.clone().unwrap_or_default();
+    let index = match &meta.fixed {
+        Some(f) => cat.prices.index(&f.id),
+        None => cat.prices.default_index(),
+    }
+    .cloned();
+    let facts = present::spending(&ds, Some(&per_child), &registry, index.as_ref());
+    let all: Vec<usize> = (0..registry.municipalities.len()).collect();
+    let rows = {
+        let series = present::group_series(&ds, &registry, Rule::Sum, &|_| all.clone());
+        Memo::new(move |_| present::computed_rows(&series, &[], nav.lang()))
+    };
+    let n = registry.municipalities.len().to_string();
+    let own_name = move || {
+        let lang = nav.lang();
+        format!(
+            "{} ({})",
+            T::AllMunicipalities.fill(lang, &n),
+            computed_label(lang)
+        )
+    };
+    let file = cat
+        .indicator(&meta.id)
+        .map(load::file_of)
+        .unwrap_or_default();
+    let title = meta.clone();
+    view! {
+        <h2 id="spending-h">{nav.t(T::WhatItCosts)}</h2>
+        {meta.demo.then(|| demo_label(false))}
+        <p class="lead">{move || facts.as_ref().map(|f| f.sentence(index.as_ref(), nav.lang())).unwrap_or_default()}</p>
+        {price_switch(&meta, "start")}
+        <h3>{move || title.title.get(nav.lang()).to_string()}</h3>
+        <TrendFigure
+            id="start-series".to_string()
+            meta=meta
+            file=file
+            own_name=Signal::derive(own_name)
+            rows=rows.into()
+            others=Signal::derive(Vec::new)
+            note=T::Coverage
+        />
     }
 }
 

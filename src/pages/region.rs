@@ -21,6 +21,7 @@ use crate::components::cards::{
     big_value, changes, demo_label, direction, indicator_card, left_out_list,
 };
 use crate::components::downloads::{page_download, PageFile};
+use crate::components::prices::{growth_line, price_switch};
 use crate::components::ranking::RankingFigure;
 use crate::components::trend::TrendFigure;
 use crate::nav::Nav;
@@ -50,9 +51,8 @@ pub fn RegionPage() -> impl IntoView {
                 let msg = T::UnknownRegion.fill(nav.lang(), &region.get());
                 return view! { <p class="error" role="alert">{msg}</p> }.into_any();
             }
-            cat.region_dashboard
-                .iter()
-                .filter_map(|id| cat.indicator(id).cloned())
+            cat.dashboard(&cat.region_dashboard)
+                .into_iter()
                 .map(|ind| view! { <RegionCard indicator=ind region=region comparisons=cat.comparisons.clone()/> })
                 .collect_view()
                 .into_any()
@@ -136,8 +136,11 @@ fn card_body(
             };
             return view! { <p class="no-figure">{text.get(lang)}</p> }.into_any();
         };
-        // Only a council is ranked (among the councils); a county has no peers here.
-        let rank = present::council_rank(&ds3, &reg3, rule, &region.get(), &t.period);
+        // Only a council is ranked (among the councils; a county has no
+        // peers here), and only by a figure that compares areas of any size.
+        let rank = present::comparable(&m1)
+            .then(|| present::council_rank(&ds3, &reg3, rule, &region.get(), &t.period))
+            .flatten();
         let latest = s.iter().find(|(p, _)| *p == t.period).map(|(_, c)| c);
         let coverage = latest.map(|c| c.coverage(lang)).unwrap_or_default();
         let left_out = latest
@@ -147,6 +150,7 @@ fn card_body(
             {big_value(t.value, m1.decimals, m1.unit.get(lang), lang)}
             <p class="computed">{format!("{} · {} · {}: {coverage}", t.period, computed_label(lang), T::Coverage.get(lang))}</p>
             {changes(&t, m1.decimals, lang)}
+            {growth_line(&m1, &present::values(&s))}
             {rank.map(|(r, n)| view! { <p class="rank">{format!("{} {r} / {n}", T::RankOf.get(lang))}<span class="hint">{format!(" ({})", T::RankCouncilsExplained.get(lang))}</span></p> })}
             {left_out_list(left_out, lang)}
         }
@@ -156,7 +160,7 @@ fn card_body(
     let others = {
         let (ds, registry) = (ds.clone(), registry.clone());
         Memo::new(move |_| {
-            let counties = present::comparison_counties(&registry, &region.get());
+            let counties = present::comparison_groups(&registry, &region.get());
             present::comparison_lines(&ds, &registry, &counties, &comparisons, nav.lang())
         })
     };
@@ -208,6 +212,7 @@ fn card_body(
         {meta.demo.then(|| demo_label(false))}
         {headline}
         {direction(meta.direction)}
+        {price_switch(&meta, &id)}
         <TrendFigure
             id=format!("{id}-series")
             meta=meta

@@ -32,7 +32,8 @@ for (const [lang, width] of [['nb', 1280], ['nn', 375], ['en', 375]]) {
     const rows = card.locator('.table-wrap:not([hidden]) tbody tr');
     assert.equal(await rows.count(), 8);
     const heads = await card.locator('.table-wrap:not([hidden]) thead th').allTextContents();
-    assert.equal(heads.length, 6, `period, Lunner, Oppland, two national comparisons, note: ${heads}`);
+    assert.deepEqual(heads, [heads[0], 'Lunner', heads[2], ...['Oppland', 'Innlandet', 'Hadeland'].map((n) => `${n} (${{ nb: 'beregnet', nn: 'berekna', en: 'computed' }[lang]})`), heads[6], heads[7]],
+      `period, Lunner, note, its old county, Innlandet and its council computed, two national comparisons: ${heads}`);
     const y2018 = demo.values.find((o) => o.region === '0533' && o.period === '2018');
     const cell = rows.filter({ hasText: '2018' }).locator('td.num').first();
     assert.equal(await cell.getAttribute('data-value'), y2018.value === null ? '' : String(y2018.value));

@@ -54,11 +54,11 @@ test('the picker changes region through the URL; the trend table holds every yea
   assert.equal(await page.locator('section.card').first().locator('h3').textContent(), 'Kommunene i 2024');
   // Compared with its county (computed) and the country as the file publishes it.
   const heads = await card.locator('.table-wrap:not([hidden]) thead th').allTextContents();
-  assert.deepEqual(heads.slice(3), ['Oppland (beregnet)', 'Landet uten Oslo', 'Landet']);
+  assert.deepEqual(heads.slice(3), ['Oppland (beregnet)', 'Innlandet (beregnet)', 'Landet uten Oslo', 'Landet']);
   const eakuo = file('barn-med-tiltak.json').values.find((o) => o.region === 'EAKUO' && o.period === '2018');
   const row2018 = card.locator('.table-wrap:not([hidden]) tbody tr', { hasText: '2018' }).locator('td.num');
-  assert.equal(await row2018.nth(2).getAttribute('data-value'), String(eakuo.value));
-  assert.match(await card.locator('.chart.line').getAttribute('aria-label'), /Sammenlignet med: Oppland \(beregnet\), Landet uten Oslo, Landet/);
+  assert.equal(await row2018.nth(3).getAttribute('data-value'), String(eakuo.value));
+  assert.match(await card.locator('.chart.line').getAttribute('aria-label'), /Sammenlignet med: Oppland \(beregnet\), Innlandet \(beregnet\), Landet uten Oslo, Landet/);
   assert.equal(await card.locator('.figure').last().locator('tbody tr').count(), 3, 'three members ranked');
   assert.deepEqual(await axe(page), []);
   const before = fetched.length;
@@ -72,13 +72,15 @@ test('the picker changes region through the URL; the trend table holds every yea
   await page.close();
 });
 
-test('Innlandet has no figure before 2020, and an unknown region says so', async () => {
+test('Innlandet before 2020 is the 46 that formed it; an unknown region says so', async () => {
   const page = await newPage(browser);
   await page.goto(`${server.url}?view=region&region=34`);
   await page.waitForSelector('.card .big .value');
   const card = page.locator('section.card').first();
   await card.locator('figcaption button.toggle').first().click();
-  assert.equal((await card.locator('.table-wrap:not([hidden]) tbody tr', { hasText: '2019' }).locator('td.num').first().textContent()).trim(), '–');
+  const row = (y) => card.locator('.table-wrap:not([hidden]) tbody tr', { hasText: y });
+  assert.notEqual((await row('2019').locator('td.num').first().textContent()).trim(), '–');
+  assert.match(await row('2019').textContent(), /\d+ av 46 kommuner/);
   await page.goto(`${server.url}?view=region&region=atlantis`);
   assert.match(await page.textContent('main [role=alert]'), /atlantis/);
   assert.deepEqual(page.errors, []);

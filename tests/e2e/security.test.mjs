@@ -68,14 +68,20 @@ test('every view under the build\'s own policy: zero violations (demonstration a
   }
 });
 
+/** A copy of the build with one bit of its file `prefix…ext` changed. */
+function tampered(prefix, ext) {
+  const dir = mkdtempSync(join(tmpdir(), 'innsyn-tampered-'));
+  cpSync(DIST, dir, { recursive: true });
+  const file = readdirSync(dir).find((f) => f.endsWith(ext) && f.startsWith(prefix));
+  const bytes = readFileSync(join(dir, file));
+  bytes[bytes.length - 2] ^= 0x01;
+  writeFileSync(join(dir, file), bytes);
+  return dir;
+}
+
 test('a tampered wasm or JS file is refused: the app does not start', async () => {
   for (const ext of ['_bg.wasm', '.js']) {
-    const dir = mkdtempSync(join(tmpdir(), 'innsyn-tampered-'));
-    cpSync(DIST, dir, { recursive: true });
-    const file = readdirSync(dir).find((f) => f.endsWith(ext) && f.startsWith('innsyn-web'));
-    const bytes = readFileSync(join(dir, file));
-    bytes[bytes.length - 2] ^= 0x01;
-    writeFileSync(join(dir, file), bytes);
+    const dir = tampered('innsyn-web', ext);
     const server = await serve(dir, {}, { demo: true });
     const page = await newPage(browser);
     const console = [];
@@ -84,6 +90,23 @@ test('a tampered wasm or JS file is refused: the app does not start', async () =
     await page.waitForTimeout(1500);
     assert.equal(await page.locator('main h1').count(), 0, `${ext}: nothing rendered`);
     assert.ok(console.some((t) => /integrity/i.test(t)), `${ext}: the browser names the integrity check: ${console.join(' | ')}`);
+    await page.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a tampered tools module is refused: its page says so in its heading, the rest of the site works', async () => {
+  for (const ext of ['_bg.wasm', '.js']) {
+    const dir = tampered('innsyn-tools-', ext);
+    const server = await serve(dir, {}, { demo: true });
+    const page = await newPage(browser);
+    page.on('console', () => {});
+    await page.goto(`${server.url}?view=validate`);
+    await page.waitForSelector('main [role=alert] h1');
+    assert.match(await page.textContent('main [role=alert]'), /Kunne ikke laste data/);
+    await page.click('main [role=alert] a');
+    await page.waitForSelector('.chart svg');
     await page.close();
     await server.close();
     rmSync(dir, { recursive: true, force: true });

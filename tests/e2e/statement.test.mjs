@@ -85,6 +85,8 @@ test('«Kopier lenke» on every view puts the canonical link on the clipboard an
   const page = await ctx.newPage();
   for (const v of [...VIEWS, '?view=region&region=04&embed=1']) {
     await page.goto(server.url + v + (v ? '&' : '?') + 'lang=en');
+    // The page itself, not the stand-in shown while the tools module loads.
+    await page.waitForSelector('main h1');
     const button = page.locator('.copy-link button');
     await button.click();
     await page.waitForFunction(() => document.querySelector('.copy-link [role=status]').textContent === 'Link copied');

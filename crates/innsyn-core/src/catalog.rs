@@ -64,11 +64,49 @@ pub struct Catalog {
     pub cooperation: Cooperation,
     /// Whom to contact about accessibility (the statement's contact).
     pub contact: Option<crate::statement::Contact>,
+    /// Price indexes for showing kroner in fixed prices.
+    pub prices: crate::prices::Prices,
+    /// Breaks and notes: what happened, shown where a series crosses it.
+    pub events: Vec<crate::events::Event>,
+    /// What the start page leads with.
+    pub start: Start,
+}
+
+/// The start page's figures (`"start"`): the sentence of what the
+/// municipalities spent (`spending`, kroner; `per_child`, kroner per
+/// child), and the indicator its map and ranking show first (`indicator`;
+/// default the first of the catalog).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Start {
+    pub spending: Option<String>,
+    pub per_child: Option<String>,
+    pub indicator: Option<String>,
 }
 
 impl Catalog {
     pub fn indicator(&self, id: &str) -> Option<&IndicatorDef> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// Whether an indicator's figures are asked from SSB's live API: a
+    /// definition without a file, or a rate with such a part.
+    pub fn is_live(&self, def: &IndicatorDef) -> bool {
+        match def.rate() {
+            Some(r) => [&r.numerator, &r.denominator].iter().any(|p| {
+                self.indicator(p)
+                    .is_some_and(|p| p.rate().is_none() && p.url().is_none())
+            }),
+            None => def.url().is_none(),
+        }
+    }
+
+    /// The indicators of a dashboard in the order they are shown: those
+    /// with figures in files first (they show at once, offline too), then
+    /// those only SSB's live API has, each group in the catalog's order.
+    pub fn dashboard(&self, ids: &[String]) -> Vec<IndicatorDef> {
+        let defs = ids.iter().filter_map(|id| self.indicator(id));
+        let (live, files): (Vec<_>, Vec<_>) = defs.cloned().partition(|d| self.is_live(d));
+        files.into_iter().chain(live).collect()
     }
 
     /// Where an indicator's figures come from, as readers are told: its
@@ -174,6 +212,43 @@ pub fn parse(src: &str, base_url: &str) -> Result<(Catalog, Vec<Diagnostic>), Pa
     cat.comparisons = root.strs("comparisons", Optional, d);
     cat.cooperation = cooperation(&root, &cat, d);
     cat.contact = crate::statement::contact(&root, d);
+    if let Some(p) = root.obj("prices", Optional, d) {
+        cat.prices = crate::prices::Prices::parse(&p, d);
+    }
+    cat.events = crate::events::parse(&root, d);
+    for (i, e) in cat.events.iter().enumerate() {
+        for id in &e.indicators {
+            known_indicator(
+                &cat,
+                id,
+                &format!("$.events[{i}].indicators"),
+                json.start,
+                d,
+            );
+        }
+    }
+    for def in &cat.indicators {
+        if let Some(g) = &def.gross {
+            known_indicator(
+                &cat,
+                &g.net,
+                &format!("{}.gross.net", def.path),
+                json.start,
+                d,
+            );
+        }
+    }
+    if let Some(o) = root.obj("start", Optional, d) {
+        let mut id = |key: &str| {
+            let id = o.string(key, Optional, d)?;
+            known_indicator(&cat, &id, &o.key_path(key), o.start(), d).then_some(id)
+        };
+        cat.start = Start {
+            spending: id("spending"),
+            per_child: id("per_child"),
+            indicator: id("indicator"),
+        };
+    }
     for id in &cooperation_ids {
         known_indicator(&cat, id, "$.dashboards.cooperation", json.start, d);
     }
@@ -354,6 +429,21 @@ mod tests {
         );
         assert_eq!(resolve_url(base, "javascript:alert(1)"), None);
         assert_eq!(resolve_url(base, "data:application/json,{}"), None);
+    }
+
+    #[test]
+    fn dashboards_lead_with_the_figures_in_files() {
+        let src = r#"{"format": "innsyn-catalog/1", "indicators": [
+            {"id": "live", "ssb": {"table": "12275", "live": true}},
+            {"id": "pop", "url": "pop.json"},
+            {"id": "rate-live", "rate": {"numerator": "live", "denominator": "pop"}},
+            {"id": "rate-file", "rate": {"numerator": "pop", "denominator": "pop"}}]}"#;
+        let (cat, _) = parse(src, "k/catalog.json").unwrap();
+        let ids: Vec<String> = ["live", "rate-live", "rate-file", "pop", "nope"]
+            .map(String::from)
+            .to_vec();
+        let order: Vec<String> = cat.dashboard(&ids).into_iter().map(|d| d.id).collect();
+        assert_eq!(order, ["rate-file", "pop", "live", "rate-live"]);
     }
 
     #[test]

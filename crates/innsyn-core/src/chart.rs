@@ -37,18 +37,19 @@ pub fn localize(svg: &str, lang: Lang, labels: Option<u8>) -> String {
         let end = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..end];
         let t = text.trim();
-        // charts-rs writes large ticks in thousands: "2.1k".
-        if let Some(n) = t
-            .strip_suffix('k')
-            .filter(|n| n.contains('.') && n.parse::<f64>().is_ok())
-        {
+        // charts-rs writes large ticks in thousands or millions: "2.1k", "1.6M".
+        let scaled = ['k', 'M'].into_iter().find_map(|suffix| {
+            let n = t.strip_suffix(suffix)?;
+            (n.contains('.') && n.parse::<f64>().is_ok()).then_some((n, suffix))
+        });
+        if let Some((n, suffix)) = scaled {
             let decimals = n.split_once('.').map_or(0, |(_, f)| f.len()) as u8;
             out.push_str(&format_number(
                 n.parse().unwrap_or_default(),
                 decimals,
                 lang,
             ));
-            out.push('k');
+            out.push(suffix);
             rest = &rest[end..];
             continue;
         }
@@ -71,6 +72,53 @@ pub fn localize(svg: &str, lang: Lang, labels: Option<u8>) -> String {
     out
 }
 
+/// Marks breaks on a line chart of `categories` periods: at each
+/// `(index, number)` a dashed vertical line on the boundary before that
+/// period (between the two points it separates) with its number at the
+/// top, which the figure's text explains. The positions are read from
+/// charts-rs's x axis (`M{x} {y}h{width}`, one tick per boundary) and its
+/// topmost grid line; a chart without them is returned unmarked.
+pub fn mark_breaks(svg: &str, categories: usize, breaks: &[(usize, usize)]) -> String {
+    let nums = |s: &str| -> Option<(f32, f32, f32)> {
+        let (x, rest) = s.split_once(' ')?;
+        let (y, rest) = rest.split_once('h')?;
+        let w = rest
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .next()?;
+        Some((x.parse().ok()?, y.parse().ok()?, w.parse().ok()?))
+    };
+    let path_after = |marker: &str| {
+        let at = svg.find(marker)? + marker.len();
+        nums(&svg[at..])
+    };
+    let (Some((x0, axis, w)), Some((_, top, _))) = (
+        path_after(r##"<g stroke="#6E7079"><path d="M"##),
+        path_after(r##"<g stroke="#E0E6F2"><path d="M"##),
+    ) else {
+        return svg.to_string();
+    };
+    let Some(end) = svg
+        .rfind("</svg>")
+        .filter(|_| categories > 0 && !breaks.is_empty())
+    else {
+        return svg.to_string();
+    };
+    let mut marks = String::new();
+    for &(i, n) in breaks {
+        let x = x0 + w * i as f32 / categories as f32;
+        marks.push_str(&format!(
+            r##"<path d="M{x:.1} {top}V{axis}" stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}" font-size="12" font-weight="700" fill="#1b1f24" stroke="#fff" stroke-width="3" paint-order="stroke">{n}</text>"##,
+            x + 3.0,
+            top + 11.0
+        ));
+    }
+    format!(
+        "{}<g class=\"breaks\">{marks}</g>{}",
+        &svg[..end],
+        &svg[end..]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,8 +135,11 @@ mod tests {
             svg.replace("20730", "20,730")
         );
         assert_eq!(
-            localize_numbers("<text>2.1k</text><text>350</text>", Lang::Nb),
-            "<text>2,1k</text><text>350</text>"
+            localize_numbers(
+                "<text>2.1k</text><text>350</text><text>1.6M</text>",
+                Lang::Nb
+            ),
+            "<text>2,1k</text><text>350</text><text>1,6M</text>"
         );
     }
 
@@ -117,6 +168,21 @@ mod tests {
         ] {
             assert_eq!(localize_numbers(svg, Lang::Nb), svg, "{svg}");
         }
+    }
+
+    #[test]
+    fn breaks_are_marked_on_the_boundary_before_their_period() {
+        // As charts-rs 2.3 draws a line chart of 2015–2025 at 600 px.
+        let svg = r##"<svg width="600"><g stroke="#E0E6F2"><path d="M26 27h569M26 56.7h569"/></g><g stroke="#6E7079"><path d="M26 205h569M26 205v5M77.7 205v5"/></g></svg>"##;
+        let out = mark_breaks(svg, 11, &[(5, 1), (7, 2)]);
+        // 2020 is the sixth period: its boundary is the sixth tick, 26 + 569 × 5/11.
+        assert!(out.contains(r##"<path d="M284.6 27V205""##), "{out}");
+        assert!(out.contains(r##"<path d="M388.1 27V205""##), "{out}");
+        assert!(out.contains(">1</text>") && out.contains(">2</text>"));
+        assert!(out.ends_with("</g></svg>"));
+        // Nothing to mark, or no axis to read: unchanged.
+        assert_eq!(mark_breaks(svg, 11, &[]), svg);
+        assert_eq!(mark_breaks("<svg></svg>", 11, &[(5, 1)]), "<svg></svg>");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! - [`define`]: indicator definitions (select, overrides, computed rates) and
 //!   the indicator cube made from a file;
 //! - [`export`]: downloads: a figure's table as CSV, its chart as a framed SVG, a page as one long CSV;
+//! - [`events`]: breaks and notes the catalog marks on series;
 //! - [`embed`]: the addresses and snippet for embedding a view in another site;
 //! - [`convert`]: tidy CSV from a spreadsheet read into rows (`innsyn convert` writes them);
 //! - [`json`]: a JSON parser that keeps positions, bounded on hostile input;
@@ -24,6 +25,7 @@
 //! - [`geo`]: municipality boundaries (GeoJSON) projected to SVG paths;
 //! - [`i18n`]: interface strings in nb/nn/en and Norwegian number formatting;
 //! - [`present`]: view models (rankings, text summaries) the app renders;
+//! - [`prices`]: price indexes and kroner in fixed prices;
 //! - [`query`]: the URL query string, Innsyn's public API.
 //! - [`route`]: stable paths of the pages rendered at publish time (`kommune/3407/`).
 //!
@@ -37,6 +39,7 @@ pub mod cooperation;
 pub mod define;
 pub mod diag;
 pub mod embed;
+pub mod events;
 pub mod export;
 pub mod fields;
 pub mod geo;
@@ -45,6 +48,7 @@ pub mod json;
 pub mod jsonstat;
 pub mod model;
 pub mod present;
+pub mod prices;
 pub mod query;
 pub mod read;
 pub mod registry;

@@ -175,6 +175,14 @@ pub struct IndicatorMeta {
     pub notes: Vec<String>,
     /// Unrevised or revised KOSTRA figures, where the catalog says so.
     pub release: Option<crate::define::Release>,
+    /// Kroner in current prices (the catalog's `"prices": "current"`; a
+    /// rate of kroner per person too), which may be shown in fixed prices.
+    pub money: bool,
+    /// Shown in fixed prices: by which index, in kroner of which year.
+    pub fixed: Option<crate::prices::FixedPrices>,
+    /// Who republished the snapshot's figures, when Innsyn did not fetch
+    /// them from the publisher itself (the catalog's `snapshot.via`).
+    pub via: Option<String>,
 }
 
 impl IndicatorMeta {

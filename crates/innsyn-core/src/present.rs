@@ -5,19 +5,23 @@
 //! are in `present/`.
 
 mod compare;
+mod gross;
 mod map;
 mod print;
 mod series;
+mod start;
 
 pub use compare::{
-    comparison_counties, comparison_lines, comparison_name, kostra_cut, published_series,
+    comparison_groups, comparison_lines, comparison_name, kostra_cut, published_series,
     region_groups, Line,
 };
+pub use gross::gross_notes;
 pub use map::{abbreviations, class_breaks, class_of, tile_map, Tile};
 pub use print::{print_table, PrintColumn, PrintRow, PrintTable};
 pub use series::{
     computed_rows, direction, municipality_rows, part_note, trend_sentence, SeriesRow,
 };
+pub use start::{kroner, spending, Spending};
 
 use crate::aggregate::{combine, Combined, Part, Rule};
 use crate::i18n::{format_number, Lang};
@@ -461,13 +465,18 @@ pub fn format_change(v: f64, decimals: u8, lang: Lang) -> String {
 }
 
 /// A municipality's rank in `period`: 1 for the highest value, ties share a
-/// rank; `(rank, municipalities with a value)`. `None` when it has no value.
+/// rank; `(rank, municipalities with a value)`. `None` when it has no value,
+/// and for a count, which mostly measures the municipality's size: only
+/// rates, shares and kroner per person are ranked ([`comparable`]).
 pub fn rank(
     ds: &Dataset,
     registry: &Registry,
     muni: usize,
     period: &str,
 ) -> Option<(usize, usize)> {
+    if !comparable(ds.meta.as_ref()?) {
+        return None;
+    }
     let r = ranking(ds, registry, Some(period))?;
     let id = &registry.municipalities.get(muni)?.id;
     let own = r.rows.iter().find(|row| &row.id == id)?.value?;
@@ -476,6 +485,12 @@ pub fn rank(
         1 + values.iter().filter(|v| **v > own).count(),
         values.len(),
     ))
+}
+
+/// Whether areas of different size can be ranked by the figure: a rate,
+/// a share or kroner per person, not a count (which may be summed).
+pub fn comparable(meta: &IndicatorMeta) -> bool {
+    !meta.summable
 }
 
 /// A municipality's own figures in every period of the dataset.

@@ -60,6 +60,10 @@ pub struct Query {
     /// Which figure of a rate indicator: `numerator` or `denominator` for the
     /// counts behind it; `None` for the rate itself.
     pub measure: Option<String>,
+    /// How kroner are shown: `current`, a price index of the catalog by id,
+    /// or `None` for the catalog's default (fixed prices). Kept across
+    /// pages, like the language.
+    pub prices: Option<String>,
     pub lang: Lang,
     pub embed: bool,
     /// Another catalog to open instead of the bundled one.
@@ -68,11 +72,12 @@ pub struct Query {
 
 impl Query {
     /// A link to another page of the same site: the view, with the language,
-    /// embed mode and catalog kept and every page choice reset.
+    /// prices, embed mode and catalog kept and every page choice reset.
     pub fn page(&self, view: View) -> Query {
         Query {
             view,
             lang: self.lang,
+            prices: self.prices.clone(),
             embed: self.embed,
             catalog: self.catalog.clone(),
             ..Default::default()
@@ -111,6 +116,7 @@ impl Query {
                 "members" => q.members = list(&v),
                 "threshold" => q.threshold = parse_threshold(&v),
                 "measure" => q.measure = Some(v).filter(|m| m == "numerator" || m == "denominator"),
+                "prices" => q.prices = Some(v).filter(|p| !p.is_empty() && p.len() <= 64),
                 "lang" => q.lang = Lang::from_code(&v).unwrap_or_default(),
                 "embed" => q.embed = matches!(v.as_str(), "1" | "true" | "yes"),
                 "catalog" => q.catalog = Some(v).filter(|s| !s.is_empty()),
@@ -147,6 +153,9 @@ impl Query {
         }
         if let Some(m) = &self.measure {
             put("measure", m);
+        }
+        if let Some(p) = &self.prices {
+            put("prices", p);
         }
         if self.lang != Lang::Nb {
             put("lang", self.lang.code());
@@ -261,6 +270,12 @@ mod tests {
                 measure: Some("numerator".into()),
                 ..Default::default()
             },
+            Query {
+                view: View::Municipality,
+                region: Some("3407".into()),
+                prices: Some("current".into()),
+                ..Default::default()
+            },
         ];
         for q in cases {
             let s = q.to_query_string();
@@ -286,11 +301,12 @@ mod tests {
 
     #[test]
     fn a_page_link_keeps_the_site_and_drops_the_choices() {
-        let q =
-            Query::parse("?view=indicator&indicator=x&year=2019&lang=nn&embed=1&catalog=k.json");
+        let q = Query::parse(
+            "?view=indicator&indicator=x&year=2019&prices=kpi&lang=nn&embed=1&catalog=k.json",
+        );
         assert_eq!(
             q.page(View::Region).to_query_string(),
-            "?view=region&lang=nn&embed=1&catalog=k.json"
+            "?view=region&prices=kpi&lang=nn&embed=1&catalog=k.json"
         );
     }
 

@@ -205,21 +205,42 @@ impl Registry {
         None
     }
 
-    /// Municipalities (indices) that made up county `id` in `year`. Hedmark (04)
-    /// and Oppland (05) stay defined after 2019 as their 2019 members, so they
-    /// remain selectable; Innlandet (34) has no members before 2020.
+    /// Municipalities (indices) that made up county `id` in `year`. A county
+    /// stays computable in the years before it was formed and after it was
+    /// dissolved, with the members of its first or last year: Hedmark (04)
+    /// and Oppland (05) after 2019 as in 2019, Innlandet (34) before 2020 as
+    /// the 46 municipalities that formed it, so a series runs across the
+    /// 2020 reform in fixed borders.
     pub fn county_members(&self, id: &str, year: u16) -> Vec<usize> {
+        let Some(c) = self.counties.iter().find(|c| c.id == id) else {
+            return Vec::new();
+        };
+        let year = year.clamp(c.from, c.to.unwrap_or(u16::MAX).max(c.from));
         self.municipalities
             .iter()
             .enumerate()
-            .filter(|(_, m)| match id {
-                "04" | "05" => m.old_county() == id,
-                _ => {
-                    m.county_in(year) == id
-                        && self.counties.iter().any(|c| c.id == id && c.from <= year)
-                }
-            })
+            .filter(|(_, m)| m.county_in(year) == id)
             .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The names of the municipalities a municipality shares its child
+    /// welfare service with (the registry's services, members outside the
+    /// 48 too); empty when it runs its own.
+    pub fn service_partners(&self, id: &str) -> Vec<String> {
+        let Some(s) = self
+            .services
+            .iter()
+            .find(|s| s.members.iter().any(|m| m == id))
+        else {
+            return Vec::new();
+        };
+        s.members
+            .iter()
+            .filter(|x| *x != id)
+            .filter_map(|x| self.municipality(x))
+            .map(|x| x.name.clone())
+            .chain(s.external.iter().map(|(_, n)| n.clone()))
             .collect()
     }
 
@@ -446,7 +467,11 @@ mod tests {
             22,
             "Hedmark stays computable after 2020"
         );
-        assert_eq!(reg.county_members("34", 2018).len(), 0);
+        assert_eq!(
+            reg.county_members("34", 2018),
+            reg.county_members("34", 2020),
+            "Innlandet before 2020: the 46 that formed it"
+        );
         assert_eq!(
             reg.county_members("34", 2021).len(),
             46,

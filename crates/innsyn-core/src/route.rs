@@ -356,6 +356,7 @@ mod tests {
                 year: Some(2019),
                 measure: Some("numerator".into()),
                 region: Some("04".into()),
+                prices: Some("kpi".into()),
                 lang: Lang::En,
                 catalog: Some("https://example.org/k.json?v=2".into()),
                 ..Default::default()

@@ -21,6 +21,9 @@ pub enum Status {
     Provisional,
     /// Any other status text a publisher used; shown as written.
     Other(String),
+    /// Innsyn's own: kroner of a year the chosen price index does not
+    /// cover, which therefore have no figure in fixed prices (`..`).
+    NoPriceIndex,
 }
 
 impl Status {
@@ -46,6 +49,7 @@ impl Status {
             Status::Nil => "-",
             Status::Provisional => "*",
             Status::Other(s) => s,
+            Status::NoPriceIndex => "..",
         }
     }
 
@@ -75,6 +79,11 @@ impl Status {
             ),
             Status::Nil => ("Null", "Null", "Nil"),
             Status::Provisional => ("Foreløpig tall", "Førebels tal", "Provisional figure"),
+            Status::NoPriceIndex => (
+                "Ingen prisindeks for året: kan ikke vises i faste priser",
+                "Ingen prisindeks for året: kan ikkje visast i faste prisar",
+                "No price index for the year: cannot be shown in fixed prices",
+            ),
             Status::Other(s) => {
                 return match lang {
                     Lang::En => format!("Status «{s}» from the publisher"),

@@ -26,10 +26,11 @@ fn a_councils_trend_is_drawn_against_its_county_and_said_in_words() {
     let series = present::group_series(&ds, &reg, rule, &|y| {
         reg.group_members("hadeland", y).unwrap_or_default()
     });
-    let counties = present::comparison_counties(&reg, "hadeland");
-    assert_eq!(counties, ["05"]);
-    let others = present::comparison_lines(&ds, &reg, &counties, &["EAKUO".into()], Lang::Nb);
+    let groups = present::comparison_groups(&reg, "hadeland");
+    assert_eq!(groups, ["05", "34"]);
+    let others = present::comparison_lines(&ds, &reg, &groups, &["EAKUO".into()], Lang::Nb);
     assert_eq!(others[0].0, "Oppland (beregnet)");
+    assert_eq!(others[1].0, "Innlandet (beregnet)");
     let rows = present::computed_rows(&series, &others, Lang::Nb);
     assert_eq!(rows.len(), 8, "2017–2024");
     assert!(
@@ -38,21 +39,22 @@ fn a_councils_trend_is_drawn_against_its_county_and_said_in_words() {
     );
     // Each row's comparison cells are the lines' values in that period.
     for (i, r) in rows.iter().enumerate() {
-        assert_eq!(r.others.len(), 2);
+        assert_eq!(r.others.len(), 3);
         assert_eq!(r.others[0], others[0].1[i].1);
         assert_eq!(r.period, others[0].1[i].0);
     }
     let points = present::values(&series);
-    let names: Vec<String> = others.iter().map(|(n, _)| n.clone()).collect();
     let unit = ds.meta.as_ref().unwrap().unit.get(Lang::Nb).to_string();
-    let s = present::trend_sentence(&points, &names, 1, &unit, Lang::Nb);
+    let s = present::trend_sentence(&points, &others, 1, &unit, Lang::Nb);
     let first = innsyn_core::i18n::format_number(points[0].1.unwrap(), 1, Lang::Nb);
     assert!(
         s.starts_with(&format!("Linjediagram, 2017–2024: fra {first} til ")),
         "{s}"
     );
     assert!(
-        s.ends_with("Sammenlignet med: Oppland (beregnet), Landet uten Oslo."),
+        s.ends_with(
+            "Sammenlignet med: Oppland (beregnet), Innlandet (beregnet), Landet uten Oslo."
+        ),
         "{s}"
     );
 }

@@ -289,3 +289,22 @@ fn without_an_earlier_snapshot_the_indicator_stays_as_it_was() {
         "{out}"
     );
 }
+
+/// SSB failing keeps a republished snapshot as it was, with its provenance.
+#[test]
+fn a_republished_snapshot_is_kept_when_ssb_fails() {
+    let republished = CATALOG.replace(
+        r#"{ "id": "grunnskole", "ssb""#,
+        r#"{ "id": "grunnskole", "url": "filer/bygg.json", "snapshot": { "fetched": "2026-09-14T06:34:00Z", "via": "Lippen1995/Project_statsbudsjett" }, "ssb""#,
+    );
+    let site = Site::new("republished-kept", &republished);
+    let mock = Mock::start(|_, _| problem(500, json!({"title": "Internal Server Error"})));
+    let (code, out, _) = site.fetch(&mock, &["--lang", "en"]);
+    assert_eq!(code, 1, "{out}");
+    let ind = &site.written()["indicators"][0];
+    assert_eq!(ind["snapshot"]["via"], "Lippen1995/Project_statsbudsjett");
+    assert!(
+        ind["url"].as_str().unwrap().ends_with("filer/bygg.json"),
+        "{ind}"
+    );
+}

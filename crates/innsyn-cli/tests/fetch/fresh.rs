@@ -11,16 +11,21 @@ use crate::mock::{ok, problem, Mock};
 use crate::site::{data_request, target, Site, CATALOG};
 use crate::{kostra, BIN, ROOT};
 
-#[test]
-fn a_fetch_writes_the_answer_and_a_catalog_that_points_at_it() {
-    let site = Site::new("fresh", CATALOG);
-    let mock = Mock::start(|t, _| {
+/// SSB answering the data request with its 12367 answer.
+fn answering_12367() -> Mock {
+    Mock::start(|t, _| {
         if data_request(t) {
             ok(kostra())
         } else {
             problem(404, json!({"title": "Not found"}))
         }
-    });
+    })
+}
+
+#[test]
+fn a_fetch_writes_the_answer_and_a_catalog_that_points_at_it() {
+    let site = Site::new("fresh", CATALOG);
+    let mock = answering_12367();
     let (code, out, _) = site.fetch(&mock, &[]);
     assert_eq!(code, 0, "{out}");
     // Exactly the requests TableRequest::url writes: one for the table.
@@ -251,4 +256,25 @@ fn a_split_request_is_merged_into_one_file_with_every_cell() {
         assert_eq!(merged[key], original[key], "{key}");
     }
     assert_eq!(merged["dimension"], original["dimension"]);
+}
+
+/// A snapshot Innsyn did not fetch itself (the bundled expenditure, taken
+/// from a republisher) is replaced by SSB's own answer, and no longer says
+/// whom it came through.
+#[test]
+fn a_republished_snapshot_is_replaced_by_ssbs_own_answer() {
+    let republished = CATALOG.replace(
+        r#"{ "id": "grunnskole", "ssb""#,
+        r#"{ "id": "grunnskole", "url": "filer/bygg.json", "snapshot": { "fetched": "2026-09-14T06:34:00Z", "via": "Lippen1995/Project_statsbudsjett" }, "ssb""#,
+    );
+    assert_ne!(republished, CATALOG);
+    let site = Site::new("republished", &republished);
+    let mock = answering_12367();
+    let (code, out, _) = site.fetch(&mock, &[]);
+    assert_eq!(code, 0, "{out}");
+    let ind = &site.written()["indicators"][0];
+    assert_eq!(ind["url"], "ssb-12367.json");
+    assert_eq!(ind["snapshot"]["table"], "12367");
+    assert!(ind["snapshot"].get("via").is_none(), "{ind}");
+    assert_ne!(ind["snapshot"]["fetched"], "2026-09-14T06:34:00Z");
 }

@@ -72,6 +72,7 @@ pub fn derive(def: &IndicatorDef, ds: &Dataset) -> (Dataset, Vec<Diagnostic>) {
         meta.id = def.id.clone();
         meta.demo |= def.demo;
         meta.fetched = meta.fetched.or(def.fetched.clone());
+        meta.via = meta.via.or(def.via.clone());
         apply(&mut meta, &def.overrides);
         out.meta = Some(meta);
         return (out, d.list);
@@ -339,6 +340,7 @@ fn meta_from_file(
         demo: def.demo,
         updated: ds.updated.clone(),
         fetched: fetched.map(str::to_string),
+        via: def.via.clone(),
         notes,
         ..Default::default()
     };
@@ -366,5 +368,8 @@ pub(super) fn apply(meta: &mut IndicatorMeta, o: &Overrides) {
     }
     if o.release.is_some() {
         meta.release = o.release;
+    }
+    if let Some(x) = o.money {
+        meta.money = x;
     }
 }

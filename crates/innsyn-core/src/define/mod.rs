@@ -34,6 +34,9 @@ pub struct Overrides {
     /// `kostra: "unrevised" | "revised"`: which KOSTRA release the latest
     /// year's figures are.
     pub release: Option<Release>,
+    /// `prices: "current"`: kroner in current prices, which may be shown
+    /// in fixed prices.
+    pub money: Option<bool>,
 }
 
 /// SSB publishes a year's KOSTRA figures twice: unrevised on 15 March,
@@ -127,8 +130,15 @@ pub struct IndicatorDef {
     /// Made-up demonstration figures.
     pub demo: bool,
     /// When `innsyn fetch` made the snapshot `url` points at (its
-    /// `snapshot.fetched`).
+    /// `snapshot.fetched`), or when the republisher named by `via` took
+    /// the figures from the publisher.
     pub fetched: Option<String>,
+    /// Who republished the snapshot's figures (`snapshot.via`), when
+    /// Innsyn did not fetch them from the publisher itself.
+    pub via: Option<String>,
+    /// A gross figure whose net counterpart is another indicator
+    /// (`"gross": {"net": id, "note_above": ratio}`).
+    pub gross: Option<Gross>,
     /// Where in the catalog it is defined (`$.indicators[2]`), for diagnostics.
     pub path: String,
 }
@@ -165,6 +175,15 @@ impl IndicatorDef {
             _ => String::new(),
         }
     }
+}
+
+/// Gross expenditure beside its net: where gross is more than `note_above`
+/// times net, a municipality's figure says why (host-municipality
+/// accounting in a shared service, refunds).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gross {
+    pub net: String,
+    pub note_above: f64,
 }
 
 /// Reads the definition parts of one `indicators[]` entry: `select`, `ssb`,
@@ -226,6 +245,35 @@ pub fn parse_def(o: &Obj, id: &str, url: Option<String>, d: &mut Diags) -> Optio
             d,
         ),
     }
+    match o.str("prices", Optional, d) {
+        None => {}
+        Some("current") => ov.money = Some(true),
+        Some(_) => o.bad(
+            "BAD_FIELD",
+            "prices",
+            "\"current\" (kroner i løpende priser)",
+            "\"current\" (kroner in current prices)",
+            d,
+        ),
+    }
+    let gross = o.obj("gross", Optional, d).and_then(|g| {
+        let net = g.string("net", Required, d)?;
+        let note_above = match g.f64("note_above", Optional, d) {
+            Some(r) if r > 1.0 && r.is_finite() => r,
+            None => 1.5,
+            Some(_) => {
+                g.bad(
+                    "BAD_FIELD",
+                    "note_above",
+                    "et tall større enn 1",
+                    "a number above 1",
+                    d,
+                );
+                1.5
+            }
+        };
+        Some(Gross { net, note_above })
+    });
     let select = match o.obj("select", Optional, d) {
         Some(s) => selection(&s, d),
         None => Vec::new(),
@@ -247,9 +295,12 @@ pub fn parse_def(o: &Obj, id: &str, url: Option<String>, d: &mut Diags) -> Optio
             Source::File { url, ssb }
         }
     };
-    let fetched = match o.obj("snapshot", Optional, d) {
-        Some(s) => s.string("fetched", Optional, d),
-        None => None,
+    let (fetched, via) = match o.obj("snapshot", Optional, d) {
+        Some(s) => (
+            s.string("fetched", Optional, d),
+            s.string("via", Optional, d),
+        ),
+        None => (None, None),
     };
     Some(IndicatorDef {
         id: id.to_string(),
@@ -258,6 +309,8 @@ pub fn parse_def(o: &Obj, id: &str, url: Option<String>, d: &mut Diags) -> Optio
         overrides: ov,
         demo: o.flag("demo", d),
         fetched,
+        via,
+        gross,
         path: o.path.to_string(),
     })
 }

@@ -167,6 +167,9 @@ pub fn rate(
         demo: def.demo || nm.demo || dm.demo,
         updated: nm.updated.clone().max(dm.updated.clone()),
         fetched: nm.fetched.clone().max(dm.fetched.clone()),
+        via: join(&nm.via, &dm.via),
+        // Kroner per person are kroner; kroner per kroner (a share) are not.
+        money: nm.money && !dm.money,
         release: match (nm.release, dm.release) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),

@@ -285,10 +285,22 @@ pub fn dates(meta: &IndicatorMeta, lang: Lang) -> Vec<String> {
         .as_deref()
         .and_then(|f| format_timestamp(f, lang))
     {
-        out.push(format!("{} {f}", T::FetchedFromSsb.get(lang)));
+        let via = meta
+            .via
+            .as_ref()
+            .map(|v| format!(" {} {v}", T::Via.get(lang)));
+        out.push(format!(
+            "{} {f}{}",
+            T::FetchedFromSsb.get(lang),
+            via.unwrap_or_default()
+        ));
     }
     if let Some(r) = meta.release {
         out.push(r.text(lang).to_string());
+    }
+    if let Some(f) = &meta.fixed {
+        let by = T::FixedKronerBy.fill(lang, &f.base.to_string());
+        out.push(format!("{by} {} ({})", f.index.get(lang), f.source));
     }
     out
 }

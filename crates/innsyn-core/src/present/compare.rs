@@ -8,27 +8,34 @@ use crate::registry::{RegionRef, Registry};
 
 use super::{group_series, period_year};
 
-/// The counties (old county ids, "04"/"05") a region's figure is drawn
-/// against: a regional council against the county of its members, a
-/// municipality against the county it belonged to before 2020 (Hedmark or
-/// Oppland); a county has none of its own (it is compared with the
-/// country). A scenario's members: see `cooperation::counties`.
-pub fn comparison_counties(registry: &Registry, region: &str) -> Vec<String> {
-    if let Some(c) = registry.councils.iter().find(|c| c.id == region) {
-        return c
+/// The groups a region's figure is drawn against, each computed from its
+/// members: a municipality against the county it belonged to before 2020
+/// (Hedmark or Oppland), Innlandet and its regional council; a regional
+/// council against the county of its members and Innlandet; Hedmark and
+/// Oppland against Innlandet. Innlandet itself is compared with the
+/// country, as published. A scenario's members: see `cooperation::counties`.
+pub fn comparison_groups(registry: &Registry, region: &str) -> Vec<String> {
+    const INNLANDET: &str = "34";
+    let mut out: Vec<String> = match registry.resolve(region) {
+        Some(RegionRef::Municipality(i)) => {
+            let m = &registry.municipalities[i];
+            [Some(m.old_county()), Some(INNLANDET), m.council.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(str::to_string)
+                .collect()
+        }
+        Some(RegionRef::Council(i)) => registry.councils[i]
             .members
             .first()
             .and_then(|m| registry.municipality(m))
-            .map(|m| m.old_county().to_string())
-            .into_iter()
-            .collect();
-    }
-    match registry.resolve(region) {
-        Some(RegionRef::Municipality(i)) => {
-            vec![registry.municipalities[i].old_county().to_string()]
-        }
+            .map(|m| vec![m.old_county().to_string(), INNLANDET.to_string()])
+            .unwrap_or_default(),
+        Some(RegionRef::County(c)) if c == "04" || c == "05" => vec![INNLANDET.to_string()],
         _ => Vec::new(),
-    }
+    };
+    out.retain(|g| registry.group_name(g).is_some());
+    out
 }
 
 /// A region's figures as the file publishes them (e.g. `EAKUO`), per period.
@@ -60,14 +67,14 @@ pub fn published_series(ds: &Dataset, code: &str) -> Option<Vec<(String, Option<
 /// A named line of a chart: (name, value per period).
 pub type Line = (String, Vec<(String, Option<f64>)>);
 
-/// The lines a computed figure is drawn against: the `counties` (computed
-/// the same way, "Hedmark (beregnet)") and the catalog's comparison regions
-/// as the file publishes them. Only for rates: a region's count of årsverk
-/// next to the country's would say nothing.
+/// The lines a computed figure is drawn against: the `groups` (counties
+/// and councils computed the same way, "Hedmark (beregnet)") and the
+/// catalog's comparison regions as the file publishes them. Only for rates:
+/// a region's count of årsverk next to the country's would say nothing.
 pub fn comparison_lines(
     ds: &Dataset,
     registry: &Registry,
-    counties: &[String],
+    groups: &[String],
     comparisons: &[String],
     lang: Lang,
 ) -> Vec<Line> {
@@ -76,12 +83,14 @@ pub fn comparison_lines(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for county in counties {
-        let series = group_series(ds, registry, rule, &|y| registry.county_members(county, y));
+    for g in groups {
+        let series = group_series(ds, registry, rule, &|y| {
+            registry.group_members(g, y).unwrap_or_default()
+        });
         out.push((
             format!(
                 "{} ({})",
-                registry.county_name(county).unwrap_or(county),
+                registry.group_name(g).unwrap_or(g),
                 crate::aggregate::computed_label(lang)
             ),
             series.into_iter().map(|(p, c)| (p, c.value)).collect(),
@@ -168,17 +177,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn councils_and_municipalities_are_drawn_against_their_county() {
+    fn regions_are_drawn_against_their_county_innlandet_and_council() {
         let reg = Registry::bundled();
-        assert_eq!(comparison_counties(&reg, "hadeland"), ["05"]);
-        assert_eq!(comparison_counties(&reg, "hamarregionen"), ["04"]);
+        assert_eq!(comparison_groups(&reg, "hadeland"), ["05", "34"]);
+        assert_eq!(comparison_groups(&reg, "hamarregionen"), ["04", "34"]);
         // Hamar under its 2018 and its 2024 number.
-        assert_eq!(comparison_counties(&reg, "0403"), ["04"]);
-        assert_eq!(comparison_counties(&reg, "3403"), ["04"]);
-        // Lunner was in Oppland until 2020.
-        assert_eq!(comparison_counties(&reg, "3234"), ["05"]);
-        assert!(comparison_counties(&reg, "04").is_empty());
-        assert!(comparison_counties(&reg, "atlantis").is_empty());
+        assert_eq!(
+            comparison_groups(&reg, "0403"),
+            ["04", "34", "hamarregionen"]
+        );
+        assert_eq!(
+            comparison_groups(&reg, "3403"),
+            ["04", "34", "hamarregionen"]
+        );
+        // Lunner was in Oppland until 2020, and is in Hadeland.
+        assert_eq!(comparison_groups(&reg, "3234"), ["05", "34", "hadeland"]);
+        assert_eq!(comparison_groups(&reg, "04"), ["34"]);
+        assert!(comparison_groups(&reg, "34").is_empty());
+        assert!(comparison_groups(&reg, "atlantis").is_empty());
     }
 
     #[test]

@@ -74,23 +74,23 @@ pub fn part_note(part: &Part, lang: Lang) -> String {
 
 /// The text alternative of a line chart: its span, first and last value,
 /// and what it is compared with. "Linjediagram, 2017–2024: fra 48,2 til
-/// 52,0 per 1000 barn. Tabellen viser alle år. Sammenlignet med: …".
+/// 52,0 per 1000 barn. Tabellen viser alle år. Sammenlignet med: …". A
+/// figure with one year only is no line: its value and the comparisons'
+/// values that year, "2018: 376 barn. Sammenlignet med: Hedmark 2 073.".
 pub fn trend_sentence(
     points: &[(String, Option<f64>)],
-    others: &[String],
+    others: &[Line],
     decimals: u8,
     unit: &str,
     lang: Lang,
 ) -> String {
     let mut with = points.iter().filter_map(|(p, v)| v.map(|v| (p, v)));
     let first = with.next();
-    let last = with.last().or(first);
+    let last = with.last();
+    let num = |v| format_number(v, decimals, lang);
     let mut s = match (first, last) {
         (Some((p0, v0)), Some((p1, v1))) => {
-            let (v0, v1) = (
-                format_number(v0, decimals, lang),
-                format_number(v1, decimals, lang),
-            );
+            let (v0, v1) = (num(v0), num(v1));
             match lang {
                 Lang::Nb => format!(
                     "Linjediagram, {p0}–{p1}: fra {v0} til {v1} {unit}. Tabellen viser alle år."
@@ -103,10 +103,22 @@ pub fn trend_sentence(
                 ),
             }
         }
+        (Some((p, v)), None) => format!("{p}: {} {unit}.", num(v)),
         _ => T::NoFigure.get(lang).to_string(),
     };
-    if !others.is_empty() {
-        s = format!("{s} {}: {}.", T::ComparedWith.get(lang), others.join(", "));
+    let single = first.filter(|_| points.iter().filter(|p| p.1.is_some()).count() == 1);
+    let names: Vec<String> = others
+        .iter()
+        .map(|(n, line)| {
+            let at = single.and_then(|(p, _)| line.iter().find(|(q, _)| q == p)?.1);
+            match at {
+                Some(v) => format!("{n} {}", num(v)),
+                None => n.clone(),
+            }
+        })
+        .collect();
+    if !names.is_empty() {
+        s = format!("{s} {}: {}.", T::ComparedWith.get(lang), names.join(", "));
     }
     s
 }
@@ -139,15 +151,23 @@ mod tests {
             trend_sentence(&p, &[], 1, "per 1000 barn", Lang::Nb),
             "Linjediagram, 2018–2020: fra 48,3 til 52,0 per 1000 barn. Tabellen viser alle år."
         );
+        let lines: Vec<Line> = vec![
+            ("Hedmark (beregnet)".into(), pts(&[Some(1.0); 5])),
+            ("Landet".into(), Vec::new()),
+        ];
         assert_eq!(
-            trend_sentence(&p, &["Hedmark (beregnet)".into(), "Landet".into()], 1, "per 1000 barn", Lang::Nn),
+            trend_sentence(&p, &lines, 1, "per 1000 barn", Lang::Nn),
             "Linjediagram, 2018–2020: frå 48,3 til 52,0 per 1000 barn. Tabellen viser alle år. Samanlikna med: Hedmark (beregnet), Landet."
         );
         assert!(trend_sentence(&p, &[], 0, "x", Lang::En)
             .starts_with("Line chart, 2018–2020: from 48 to 52 x."));
-        // One value: from it to itself; none: no figure.
-        assert!(trend_sentence(&pts(&[Some(3.0)]), &[], 0, "x", Lang::Nb)
-            .contains("2017–2017: fra 3 til 3"));
+        // One year: a value with its comparisons that year, no line.
+        let one = pts(&[None, Some(376.0)]);
+        let county: Vec<Line> = vec![("Hedmark".into(), pts(&[None, Some(2073.0)]))];
+        assert_eq!(
+            trend_sentence(&one, &county, 0, "barn", Lang::Nb),
+            "2018: 376 barn. Sammenlignet med: Hedmark 2\u{a0}073."
+        );
         assert_eq!(
             trend_sentence(&pts(&[None]), &[], 0, "x", Lang::Nb),
             T::NoFigure.get(Lang::Nb)
