@@ -200,6 +200,71 @@ mod tests {
     }
 
     #[test]
+    fn a_member_is_left_out_with_the_reason_its_status_gives() {
+        // A status that still carries a number (provisional) gives no
+        // reason for a gap: the gap has none.
+        let parts = [
+            part("a", None, None, None, Some(Status::Provisional)),
+            part("b", None, None, None, Some(Status::NotAvailable)),
+        ];
+        let c = combine(Rule::Sum, &parts);
+        assert_eq!(
+            c.left_out,
+            vec![
+                ("a".into(), LeftOut::Missing),
+                ("b".into(), LeftOut::Status(Status::NotAvailable))
+            ]
+        );
+        assert_eq!((c.value, c.used), (None, 0));
+    }
+
+    #[test]
+    fn a_rate_combines_the_members_with_both_parts() {
+        let per = Rule::Ratio { per: 100.0 };
+        // Parts without the rate's own cell count, unless a status says
+        // the cell may not be used (suppressed).
+        let c = combine(
+            per,
+            &[
+                part("a", None, Some(1.0), Some(10.0), None),
+                part("b", None, Some(2.0), Some(10.0), Some(Status::Confidential)),
+                part(
+                    "c",
+                    Some(30.0),
+                    Some(3.0),
+                    Some(10.0),
+                    Some(Status::Confidential),
+                ),
+                part("d", None, None, None, Some(Status::Confidential)),
+            ],
+        );
+        assert_eq!(
+            (c.numerator, c.denominator, c.used, c.total),
+            (Some(4.0), Some(20.0), 2, 4)
+        );
+        assert_eq!(c.value, Some(20.0));
+        assert_eq!(
+            c.left_out,
+            vec![
+                ("b".into(), LeftOut::Status(Status::Confidential)),
+                ("d".into(), LeftOut::Status(Status::Confidential))
+            ]
+        );
+        // No member used: no parts either, never 0 / 0.
+        let none = combine(per, &[part("d", None, None, None, None)]);
+        assert_eq!(
+            (none.value, none.numerator, none.denominator),
+            (None, None, None)
+        );
+        // Members whose denominators add up to 0: the parts, but no rate.
+        let zero = combine(per, &[part("e", None, Some(0.0), Some(0.0), None)]);
+        assert_eq!(
+            (zero.value, zero.numerator, zero.denominator),
+            (None, Some(0.0), Some(0.0))
+        );
+    }
+
+    #[test]
     fn a_rate_without_its_parts_cannot_be_combined() {
         let parts = [
             part("a", Some(26.1), None, None, None),

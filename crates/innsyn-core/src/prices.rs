@@ -284,13 +284,16 @@ pub fn fixed(ds: &Dataset, index: &PriceIndex, base: u16) -> Dataset {
         let year = crate::present::period_year(&ds.dims[t].categories[c[t]].id);
         match index.factor(year, base) {
             Some(f) => out.values.set(i, ds.values.get(i).map(|v| v * f)),
-            None => {
+            // A number the index cannot convert: none, and why (a gap
+            // keeps its own reason).
+            None if ds.values.get(i).is_some() => {
                 out.values.set(i, None);
                 if m.is_none_or(|m| c[m] == 0) {
                     status.retain(|(at, _)| *at != i);
                     status.push((i, Status::NoPriceIndex));
                 }
             }
+            None => {}
         }
     }
     out.status = crate::model::StatusMap::from_pairs(status);
@@ -444,5 +447,184 @@ mod tests {
         assert_eq!(p.choose(Some("current")), Choice::Current);
         assert_eq!(p.choose(Some("nope")), Choice::Fixed(&p.indexes[0]));
         assert_eq!(Prices::default().choose(None), Choice::Current);
+        // Another index by its id; an index the catalog does not have is not the default.
+        let two = Prices {
+            indexes: vec![
+                deflator(),
+                PriceIndex {
+                    id: "kpi".into(),
+                    ..deflator()
+                },
+            ],
+            default: Some("d".into()),
+        };
+        assert_eq!(two.choose(Some("kpi")), Choice::Fixed(&two.indexes[1]));
+        assert_eq!(two.default_index(), Some(&two.indexes[0]));
+    }
+
+    fn parse(src: &str) -> (Prices, Vec<String>) {
+        let json = crate::json::parse(src).unwrap();
+        let mut d = Diags::new(src);
+        let p = Prices::parse(&Obj::root(&json), &mut d);
+        (
+            p,
+            d.list
+                .into_iter()
+                .map(|d| format!("{} {}", d.code, d.path))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_catalogs_indexes_are_read_as_published_and_checked() {
+        let (p, diags) = parse(
+            r#"{"default": "kpi", "indexes": [
+                {"id": "kpi", "name": {"nb": "KPI", "nn": "KPI", "en": "CPI"}, "source": "SSB", "levels": {"2016": 103.6, "2015": 100}},
+                {"id": "def", "name": "deflator", "description": "Lønn og priser", "source": "FIN", "growth": {"2016": 2.6, "2017": 2.4}},
+                {"id": "gap", "name": "x", "source": "y", "levels": {"2015": 100, "2017": 110}},
+                {"id": "none", "name": "x", "source": "y"},
+                {"id": "neg", "name": "x", "source": "y", "levels": {"2015": -1}},
+                {"id": "kpi", "name": "again", "source": "y", "levels": {"2015": 1}},
+                {"name": "no id", "source": "y", "levels": {"2015": 1}}
+            ]}"#,
+        );
+        let ids: Vec<&str> = p.indexes.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["kpi", "def"]);
+        assert_eq!(p.default.as_deref(), Some("kpi"));
+        let kpi = &p.indexes[0];
+        assert_eq!(
+            (kpi.span(), kpi.level(2016), kpi.name.get(Lang::En)),
+            (Some((2015, 2016)), Some(103.6), "CPI")
+        );
+        assert_eq!(
+            p.indexes[1].description.as_ref().map(|d| d.nb.as_str()),
+            Some("Lønn og priser")
+        );
+        assert_eq!(p.indexes[1].span(), Some((2015, 2017)));
+        assert_eq!(
+            diags,
+            [
+                "BAD_FIELD $.indexes[2].levels",
+                "BAD_FIELD $.indexes[2].levels",
+                "BAD_FIELD $.indexes[3].levels",
+                "BAD_FIELD $.indexes[4].levels",
+                "BAD_FIELD $.indexes[5].id",
+                "MISSING_FIELD $.indexes[6].id",
+            ]
+        );
+        let (p, diags) = parse(
+            r#"{"default": "nope", "indexes": [{"id": "a", "name": "a", "source": "s", "growth": {"2016": 1, "x": 2}}]}"#,
+        );
+        assert_eq!(p.default, None);
+        assert_eq!(
+            diags,
+            ["BAD_FIELD $.indexes[0].growth.x", "BAD_FIELD $.default"]
+        );
+    }
+
+    /// Net expenditure in 1 000 kr of two years, a count of kroner.
+    fn kroner(money: bool) -> Dataset {
+        let src = r#"{"format": "innsyn-indicator/1", "id": "k", "title": "Netto", "description": "d",
+            "unit": {"nb": "1 000 kr", "nn": "1 000 kr", "en": "NOK 1,000"}, "source": "SSB", "aggregation": "sum",
+            "values": [{"region": "3401", "period": "2016", "value": 100, "status": "*"},
+                       {"region": "3401", "period": "2017", "value": 110},
+                       {"region": "3403", "period": "2017", "value": null, "status": ":"}]}"#;
+        let reg = crate::registry::Registry::bundled();
+        let mut ds = crate::read::read_str(src, &reg).unwrap().datasets.remove(0);
+        ds.meta.as_mut().unwrap().money = money;
+        ds
+    }
+
+    #[test]
+    fn kroner_in_fixed_prices_of_the_latest_year() {
+        let ds = kroner(true);
+        assert_eq!(base_year(&ds), Some(2017));
+        let f = fixed(&ds, &deflator(), 2017);
+        let at = |p: &str, r: &str| {
+            f.cell_at(&["value", r, p])
+                .map(|c| (c.value, c.status.cloned()))
+        };
+        // 2016 in 2017 kroner; a status that travels with a number stays.
+        assert_eq!(
+            at("2016", "3401"),
+            Some((Some(100.0 * 1.024), Some(Status::Provisional)))
+        );
+        assert_eq!(at("2017", "3401"), Some((Some(110.0), None)));
+        assert_eq!(at("2017", "3403"), Some((None, Some(Status::Confidential))));
+        let meta = f.meta.as_ref().unwrap();
+        assert_eq!(
+            meta.unit.get(Lang::Nb),
+            "1 000 kr, faste 2017-kroner (kommunal deflator)"
+        );
+        assert_eq!(
+            meta.unit.get(Lang::Nn),
+            "1 000 kr, faste 2017-kroner (kommunal deflator)"
+        );
+        assert_eq!(
+            meta.unit.get(Lang::En),
+            "NOK 1,000, fixed 2017 kroner (kommunal deflator)"
+        );
+        let fx = meta.fixed.as_ref().unwrap();
+        assert_eq!(
+            (fx.id.as_str(), fx.source.as_str(), fx.base),
+            ("d", "FIN", 2017)
+        );
+        // Not kroner, or already in fixed prices: as it is.
+        assert_eq!(fixed(&kroner(false), &deflator(), 2017), kroner(false));
+        assert_eq!(fixed(&f, &deflator(), 2017), f);
+        // A year the index lacks: no figure, and why — in place of the
+        // status it had.
+        let short = PriceIndex::from_levels("s", I18nText::plain("s"), "S", vec![(2017, 1.0)]);
+        let g = fixed(&ds, &short, 2017);
+        assert_eq!(
+            g.cell_at(&["value", "3401", "2016"])
+                .map(|c| (c.value, c.status.cloned())),
+            Some((None, Some(Status::NoPriceIndex)))
+        );
+        assert_eq!(g.status.len(), ds.status.len(), "one status a cell");
+        // How the page shows it: the reader's choice, else the catalog's default.
+        let p = Prices {
+            indexes: vec![deflator()],
+            default: Some("d".into()),
+        };
+        assert_eq!(shown(&ds, &p, None), Some(f));
+        assert_eq!(shown(&ds, &p, Some(CURRENT)), None);
+        assert_eq!(shown(&kroner(false), &p, None), None);
+    }
+
+    #[test]
+    fn growth_in_words_down_as_well_as_up() {
+        let d = deflator();
+        let down = Growth {
+            from: "2015".into(),
+            to: "2017".into(),
+            current: -4.4,
+            fixed: None,
+        };
+        assert_eq!(
+            down.sentence(&d, Lang::En),
+            "From 2015 to 2017: -4 % in current kroner."
+        );
+        assert_eq!(
+            Growth {
+                fixed: Some(0.2),
+                ..down
+            }
+            .sentence(&d, Lang::Nn),
+            "Frå 2015 til 2017: -4 % i løpande kroner, ±0 % i faste kroner (kommunal deflator)."
+        );
+        // An index that does not cover the first year gives no growth in
+        // fixed prices; shown in fixed prices, none at all.
+        let late = PriceIndex::from_levels("l", I18nText::plain("l"), "L", vec![(2017, 1.0)]);
+        let s = vec![
+            ("2015".to_string(), Some(100.0)),
+            ("2017".to_string(), Some(120.0)),
+        ];
+        let g = growth(&s, &late, false).unwrap();
+        assert!((g.current - 20.0).abs() < 1e-9 && g.fixed.is_none());
+        assert_eq!(growth(&s, &late, true), None);
+        // One year has no growth.
+        assert_eq!(growth(&s[..1], &d, false), None);
+        assert_eq!(growth(&[], &d, false), None);
     }
 }

@@ -373,3 +373,220 @@ pub(super) fn apply(meta: &mut IndicatorMeta, o: &Overrides) {
         meta.money = x;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::define::{Source, SsbSource};
+    use crate::registry::Registry;
+
+    fn def(ssb: Option<SsbSource>, demo: bool) -> IndicatorDef {
+        IndicatorDef {
+            id: "x".into(),
+            source: Source::File {
+                url: Some("x.json".into()),
+                ssb,
+            },
+            select: Vec::new(),
+            overrides: Overrides::default(),
+            demo,
+            fetched: Some("2026-09-14T06:34:00Z".into()),
+            via: Some("republisher".into()),
+            gross: None,
+            path: "$.indicators[0]".into(),
+        }
+    }
+
+    fn kostra_table() -> SsbSource {
+        SsbSource {
+            table: "12362".into(),
+            region_dim: "KOKkommuneregion0000".into(),
+            time_dim: "Tid".into(),
+            codelists: Vec::new(),
+            live: false,
+        }
+    }
+
+    /// A JSON-stat answer with the region dimension `rdim`: a municipality,
+    /// a county as KOSTRA adds its municipalities up (`EKA34`), the county
+    /// authority (`34`) and the country.
+    fn answer(rdim: &str) -> Dataset {
+        let src = format!(
+            r#"{{"version": "2.0", "class": "dataset", "label": "12362: Utgifter", "source": "Statistisk sentralbyrå",
+            "updated": "2026-06-15T06:00:00Z", "id": ["{rdim}", "ContentsCode", "Tid"], "size": [4, 1, 1],
+            "role": {{"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["{rdim}"]}},
+            "dimension": {{"{rdim}": {{"label": "region", "category": {{"index": {{"3401": 0, "EKA34": 1, "34": 2, "EAK": 3}}}}}},
+              "ContentsCode": {{"label": "statistikkvariabel", "category": {{"index": {{"KOSbelop0000": 0}}, "label": {{"KOSbelop0000": "Beløp"}},
+                "unit": {{"KOSbelop0000": {{"base": "1000 kr", "decimals": 0}}}}}}}},
+              "Tid": {{"label": "år", "category": {{"index": {{"2024": 0}}}}}}}},
+            "extension": {{"px": {{"tableid": "12362"}}}},
+            "value": [10, 100, 7, 1000]}}"#
+        );
+        let out = crate::read::read_str(&src, &Registry::bundled()).unwrap();
+        assert!(!out.has_errors(), "{:?}", out.diagnostics);
+        out.datasets.into_iter().next().unwrap()
+    }
+
+    fn regions(ds: &Dataset) -> Vec<(String, Option<f64>)> {
+        ds.dims[1]
+            .categories
+            .iter()
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    ds.cell_at(&["value", &c.id, "2024"]).and_then(|c| c.value),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kostras_county_is_its_municipalities_added_up_not_the_county_authority() {
+        let want = |v: &[(&str, f64)]| -> Vec<(String, Option<f64>)> {
+            v.iter().map(|(c, x)| (c.to_string(), Some(*x))).collect()
+        };
+        // A KOSTRA table, by its dimension or by its definition.
+        for (rdim, ssb) in [
+            ("KOKkommuneregion0000", None),
+            ("region", Some(kostra_table())),
+        ] {
+            let (cube, diags) = derive(&def(ssb, false), &answer(rdim));
+            assert!(diags.is_empty(), "{diags:?}");
+            assert_eq!(
+                regions(&cube),
+                want(&[("3401", 10.0), ("34", 100.0), ("EAK", 1000.0)]),
+                "{rdim}"
+            );
+        }
+        // Another table: «34» is the county as it stands, EKA34 a code of its own.
+        let (cube, _) = derive(&def(None, false), &answer("region"));
+        assert_eq!(
+            regions(&cube),
+            want(&[
+                ("3401", 10.0),
+                ("EKA34", 100.0),
+                ("34", 7.0),
+                ("EAK", 1000.0)
+            ])
+        );
+    }
+
+    #[test]
+    fn the_cube_says_what_it_is_and_where_it_comes_from() {
+        let (cube, _) = derive(
+            &def(Some(kostra_table()), true),
+            &answer("KOKkommuneregion0000"),
+        );
+        let meta = cube.meta.as_ref().unwrap();
+        assert_eq!(cube.label.as_deref(), Some("Beløp"));
+        assert_eq!(cube.dims[0].categories[0].label, "Beløp");
+        assert_eq!(cube.source.as_deref(), Some("Statistisk sentralbyrå"));
+        assert_eq!(cube.updated.as_deref(), Some("2026-06-15T06:00:00Z"));
+        assert_eq!(cube.table.as_deref(), Some("12362"));
+        assert_eq!((meta.unit.nb.as_str(), meta.decimals), ("1000 kr", 0));
+        assert_eq!(meta.fetched.as_deref(), Some("2026-09-14T06:34:00Z"));
+        assert_eq!(meta.via.as_deref(), Some("republisher"));
+        assert_eq!(
+            (meta.id.as_str(), meta.licence.as_deref()),
+            ("x", Some("NLOD"))
+        );
+        assert!(meta.demo, "the definition's demonstration flag");
+    }
+
+    /// A JSON-stat file of two municipalities' figures by function and
+    /// art, with the unit, source and link `extra` gives.
+    fn by_art(unit: &str, extra: &str) -> Dataset {
+        let src = format!(
+            r#"{{"version": "2.0", "class": "dataset", "label": "Utgifter", {extra}
+            "id": ["KOKkommuneregion0000", "KOKfunksjon0000", "KOKart0000", "ContentsCode", "Tid"], "size": [2, 1, 2, 1, 1],
+            "role": {{"time": ["Tid"], "metric": ["ContentsCode"]}},
+            "dimension": {{"KOKkommuneregion0000": {{"label": "region", "category": {{"index": ["3401", "3403"]}}}},
+              "KOKfunksjon0000": {{"label": "funksjon", "category": {{"index": ["FGK13"], "label": {{"FGK13": "Barnevern"}}}}}},
+              "KOKart0000": {{"label": "art", "category": {{"index": ["AGD2", "AGD10"], "label": {{"AGD2": "Netto", "AGD10": "Brutto"}}}}}},
+              "ContentsCode": {{"label": "statistikkvariabel", "category": {{"index": ["B"], "label": {{"B": "Beløp"}}, "unit": {{"B": {unit}}}}}}},
+              "Tid": {{"label": "år", "category": {{"index": ["2024"]}}}}}},
+            "value": [1, 2, 3, 4]}}"#
+        );
+        let out = crate::read::read_str(&src, &Registry::bundled()).unwrap();
+        out.datasets.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn the_file_names_the_figure_its_unit_and_its_page() {
+        let mut d = def(None, false);
+        d.select = vec![("KOKart0000".into(), vec!["AGD10".into()])];
+        // A category chosen among several names it; one that is all there is does not.
+        let ds = by_art(
+            r#"{"label": "kroner", "symbol": "kr", "decimals": 1}"#,
+            r#""source": "Statistisk sentralbyrå", "extension": {"px": {"tableid": "12362"}},"#,
+        );
+        let (cube, diags) = derive(&d, &ds);
+        assert!(diags.is_empty(), "{diags:?}");
+        let m = cube.meta.as_ref().unwrap();
+        assert_eq!(
+            (m.id.as_str(), m.title.nb.as_str()),
+            ("x", "Beløp (Brutto)")
+        );
+        assert_eq!((m.unit.nb.as_str(), m.decimals), ("kroner (kr)", 1));
+        assert_eq!(
+            cube.cell_at(&["value", "3403", "2024"]).unwrap().value,
+            Some(4.0)
+        );
+        // SSB's figures without an `ssb` definition: its table's page, no licence assumed.
+        assert_eq!(
+            m.source_url.as_deref(),
+            Some("https://www.ssb.no/statbank/table/12362")
+        );
+        assert_eq!(m.licence, None);
+        // With an `ssb` definition: the table's page and NLOD.
+        let mut with_ssb = def(Some(kostra_table()), false);
+        with_ssb.select = d.select.clone();
+        let m = derive(&with_ssb, &ds).0.meta.unwrap();
+        assert_eq!(
+            (m.source_url.as_deref(), m.licence.as_deref()),
+            (
+                Some("https://www.ssb.no/statbank/table/12362"),
+                Some("NLOD")
+            )
+        );
+        // Another publisher: its own link, and a unit given by its symbol alone.
+        let other = by_art(
+            r#"{"symbol": "kr"}"#,
+            r#""source": "Kommunen", "link": {"alternate": [{"href": "https://kommune.no/tall"}]}, "extension": {"px": {"tableid": "12362"}},"#,
+        );
+        let m = derive(&d, &other).0.meta.unwrap();
+        assert_eq!((m.unit.nb.as_str(), m.decimals), ("kr", 0));
+        assert_eq!(m.source_url.as_deref(), Some("https://kommune.no/tall"));
+    }
+
+    #[test]
+    fn a_rate_is_never_summed_whatever_the_catalog_says() {
+        let src = r#"{"format": "innsyn-indicator/1", "id": "r", "title": "T", "description": "d", "unit": "u", "source": "S",
+            "rate": {"per": 1000, "numerator": "n", "denominator": "d"},
+            "values": [{"region": "3401", "period": "2024", "value": 5, "numerator": 5, "denominator": 1000}]}"#;
+        let ds = crate::read::read_str(src, &Registry::bundled())
+            .unwrap()
+            .datasets
+            .remove(0);
+        let mut d = def(None, false);
+        d.overrides.summable = Some(true);
+        assert!(!derive(&d, &ds).0.meta.unwrap().summable);
+    }
+
+    #[test]
+    fn a_simple_file_keeps_its_own_and_takes_the_catalogs_flags() {
+        let src = r#"{"format": "innsyn-indicator/1", "id": "f", "title": "T", "description": "d", "unit": "u",
+            "source": "Innsyn", "values": [{"region": "3401", "period": "2024", "value": 1}]}"#;
+        let ds = crate::read::read_str(src, &Registry::bundled())
+            .unwrap()
+            .datasets
+            .remove(0);
+        for demo in [false, true] {
+            let (cube, _) = derive(&def(None, demo), &ds);
+            let meta = cube.meta.unwrap();
+            assert_eq!((meta.id.as_str(), meta.demo), ("x", demo));
+            assert_eq!(meta.fetched.as_deref(), Some("2026-09-14T06:34:00Z"));
+            assert_eq!(meta.via.as_deref(), Some("republisher"));
+        }
+    }
+}

@@ -226,10 +226,13 @@ fn close(a: f64, b: f64) -> bool {
 fn per_child_and_fixed_prices_by_hand() {
     let (cat, reg) = (catalog(), Registry::bundled());
     let per_child = load(&cat, &reg, "netto-per-innbygger-0-17");
-    assert!(
-        per_child.meta.as_ref().unwrap().money,
-        "kroner per child are kroner"
-    );
+    let meta = per_child.meta.as_ref().unwrap();
+    assert!(meta.money, "kroner per child are kroner");
+    // The cube says what it is, as its meta does.
+    assert_eq!(per_child.label.as_deref(), Some(meta.title.nb.as_str()));
+    assert_eq!(per_child.table.as_deref(), Some("12362, 07459"));
+    assert_eq!(per_child.source.as_deref(), Some("Statistisk sentralbyrå"));
+    assert_eq!(per_child.updated, meta.updated);
     assert_eq!(prices::base_year(&per_child), Some(2025));
     let (deflator, kpi): (&PriceIndex, &PriceIndex) = (
         cat.prices.index("kommunal-deflator").unwrap(),

@@ -7,12 +7,14 @@
 //!
 //! `json` holds the parser's properties and a small JSON value generator,
 //! `mutate` the changes made to real files, `readers` the readers'
-//! properties. Every run is the same: a fixed seed, a modest number of
+//! properties, `statistics` the laws of the statistics core (sums, sum/sum
+//! rates, no number from a zero denominator, provenance kept). Every run is the same: a fixed seed, a modest number of
 //! cases, and no failure files written into the repository.
 
 mod json;
 mod mutate;
 mod readers;
+mod statistics;
 
 use std::sync::OnceLock;
 
