@@ -1,6 +1,9 @@
 //! The view models the app renders beside its charts, on the bundled
-//! demonstration files: a line chart's sentence and table, the county a
-//! region is drawn against, and the cooperation printout's key figures.
+//! demonstration files and small files written here: a line chart's
+//! sentence and table, the county a region is drawn against, a ranking's
+//! summary and the counts behind a rate, the number a municipality's
+//! figure is read under, a card's changes, and the cooperation printout's
+//! key figures.
 
 use innsyn_core::cooperation as coop;
 use innsyn_core::i18n::Lang;
@@ -8,6 +11,7 @@ use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, PrintColumn};
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
+use innsyn_core::status::Status;
 
 fn demo(name: &str, reg: &Registry) -> Dataset {
     let path = format!(
@@ -131,4 +135,134 @@ fn the_printout_has_one_row_per_area_and_one_column_per_indicator() {
         .notes
         .iter()
         .any(|n| n.ends_with("· data/demo/aarsverk.json")));
+}
+
+/// A simple-format file of Hedmark's municipalities' figures, as written.
+fn file(rate: bool, values: &str) -> Dataset {
+    let rate = if rate {
+        r#""rate": {"per": 1000, "numerator": "Barn", "denominator": "Innbyggere"},"#
+    } else {
+        ""
+    };
+    let src = format!(
+        r#"{{"format": "innsyn-indicator/1", "id": "f", "title": "T", "description": "d", "unit": "u", "decimals": 1,
+        "source": "S", {rate} "values": [{values}]}}"#
+    );
+    let out = read::read_str(&src, &Registry::bundled()).unwrap();
+    assert!(!out.has_errors(), "{:?}", out.diagnostics);
+    out.datasets.into_iter().next().unwrap()
+}
+
+fn muni(reg: &Registry, id: &str) -> usize {
+    reg.municipalities.iter().position(|m| m.id == id).unwrap()
+}
+
+#[test]
+fn a_ranking_says_its_extremes_and_its_gaps() {
+    let reg = Registry::bundled();
+    let ds = file(
+        false,
+        r#"{"region": "3401", "period": "2024", "value": 12.25}, {"region": "3403", "period": "2024", "value": 3},
+           {"region": "3411", "period": "2024", "value": null, "status": ":"}"#,
+    );
+    let members: Vec<usize> = ["3401", "3403", "3411"]
+        .iter()
+        .map(|id| muni(&reg, id))
+        .collect();
+    let r = present::ranking_of(&ds, &reg, None, &members).unwrap();
+    assert_eq!(r.missing(), 1);
+    assert_eq!(r.format(12.25, Lang::Nb), "12,3");
+    assert_eq!(
+        r.summary(Lang::Nb),
+        "Liggende søylediagram over 3 kommuner i 2024, u. Høyest: Kongsvinger (12,3). Lavest: Hamar (3,0). 1 av 3 kommuner har ikke tall; tabellen viser hvorfor."
+    );
+    // No gaps: nothing said about them.
+    let two = present::ranking_of(&ds, &reg, None, &members[..2]).unwrap();
+    assert_eq!(two.missing(), 0);
+    assert!(
+        two.summary(Lang::En).ends_with("Lowest: Hamar (3.0)."),
+        "{}",
+        two.summary(Lang::En)
+    );
+}
+
+#[test]
+fn the_counts_behind_a_rate_are_ranked_with_the_rates_reasons() {
+    let reg = Registry::bundled();
+    let ds = file(
+        true,
+        r#"{"region": "3401", "period": "2024", "value": 5, "numerator": 10, "denominator": 2000, "status": "*"},
+           {"region": "3403", "period": "2024", "value": null, "status": ":"}"#,
+    );
+    let members = [muni(&reg, "3401"), muni(&reg, "3403")];
+    let den = present::ranking_measure(&ds, &reg, None, &members, Some("denominator")).unwrap();
+    assert_eq!(
+        (den.meta.title.nb.as_str(), den.meta.decimals),
+        ("Innbyggere", 0)
+    );
+    assert_eq!(den.rows[0].value, Some(2000.0));
+    let num = present::ranking_measure(&ds, &reg, None, &members, Some("numerator")).unwrap();
+    assert_eq!(num.meta.title.nb, "Barn");
+    // A count has no status of its own; its gap has the rate cell's reason.
+    assert_eq!(
+        (num.rows[0].value, num.rows[0].status.clone()),
+        (Some(10.0), None)
+    );
+    assert_eq!(num.rows[1].status, Some(Status::Confidential));
+}
+
+#[test]
+fn a_municipalitys_figure_is_read_under_the_number_that_says_something() {
+    let reg = Registry::bundled();
+    // Hamar in 2020 under 3403, suppressed; a stray figure under its old number
+    // must not stand in for it.
+    let ds = file(
+        false,
+        r#"{"region": "3403", "period": "2020", "value": null, "status": ":"},
+           {"region": "0403", "period": "2020", "value": 5}, {"region": "0403", "period": "2019", "value": 4}"#,
+    );
+    let hamar = muni(&reg, "3403");
+    let p = present::municipality_part(&ds, &reg, hamar, "2020");
+    assert_eq!((p.value, p.status), (None, Some(Status::Confidential)));
+    assert_eq!(
+        present::municipality_part(&ds, &reg, hamar, "2019").value,
+        Some(4.0)
+    );
+    // Not in the file at all: no number, and why.
+    let p = present::municipality_part(&ds, &reg, muni(&reg, "3401"), "2020");
+    assert_eq!((p.value, p.status), (None, Some(Status::NotAvailable)));
+}
+
+#[test]
+fn the_members_left_out_are_named_with_their_reason() {
+    let reg = Registry::bundled();
+    let c = innsyn_core::aggregate::Combined {
+        value: Some(1.0),
+        numerator: None,
+        denominator: None,
+        used: 1,
+        total: 2,
+        left_out: vec![(
+            "3403".into(),
+            innsyn_core::aggregate::LeftOut::Status(Status::Confidential),
+        )],
+    };
+    assert_eq!(
+        present::left_out_lines(&c, &reg, Lang::Nb),
+        ["Hamar: Tall kan ikke offentliggjøres (skjult av personvernhensyn)"]
+    );
+}
+
+#[test]
+fn a_cards_changes_are_the_latest_value_minus_the_earlier() {
+    let s: Vec<(String, Option<f64>)> = (2015..=2021)
+        .map(|y| (y.to_string(), Some(f64::from(y - 2000))))
+        .collect();
+    let t = present::trend(&s).unwrap();
+    assert_eq!((t.period.as_str(), t.value), ("2021", 21.0));
+    assert_eq!(t.change_1, Some(("2020".into(), 1.0)));
+    assert_eq!(t.change_5, Some(("2016".into(), 5.0)));
+    assert_eq!(present::format_change(-0.04, 1, Lang::Nb), "±0,0");
+    assert_eq!(present::format_change(2.0, 0, Lang::En), "+2");
+    assert_eq!(present::format_change(-2.0, 0, Lang::En), "-2");
 }

@@ -198,6 +198,56 @@ mod tests {
     }
 
     #[test]
+    fn comparison_regions_are_drawn_as_published_and_named() {
+        let reg = Registry::bundled();
+        let src = r#"{"format": "innsyn-indicator/1", "id": "r", "title": "T", "description": "d", "unit": "u", "source": "S",
+            "rate": {"per": 1000, "numerator": "n", "denominator": "d"}, "values": [
+            {"region": "EAK", "period": "2023", "value": 40}, {"region": "EAK", "period": "2024", "value": 41},
+            {"region": "EAKUO", "period": "2024", "value": 39},
+            {"region": "EKG13", "period": "2023", "value": 30}, {"region": "EKG13", "period": "2024", "value": 31},
+            {"region": "3401", "period": "2024", "value": 35, "numerator": 35, "denominator": 1000}]}"#;
+        let ds = crate::read::read_str(src, &reg).unwrap().datasets.remove(0);
+        let codes = [
+            "EAK".to_string(),
+            "EAKUO".into(),
+            "EKG13".into(),
+            "EKG99".into(),
+        ];
+        let lines = |lang| comparison_lines(&ds, &reg, &[], &codes, lang);
+        let pts =
+            |v: [Option<f64>; 2]| vec![("2023".to_string(), v[0]), ("2024".to_string(), v[1])];
+        // The KOSTRA group only from the year the registry's grouping applies
+        // (2024): before it SSB's group of that number had other members.
+        assert_eq!(
+            lines(Lang::Nb),
+            vec![
+                ("Landet".to_string(), pts([Some(40.0), Some(41.0)])),
+                ("Landet uten Oslo".to_string(), pts([None, Some(39.0)])),
+                (
+                    "KOSTRA-gruppe 13 (KOSTRA-grupper fra 2024-tallene)".to_string(),
+                    pts([None, Some(31.0)])
+                ),
+            ]
+        );
+        let names: Vec<String> = lines(Lang::En).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                "Norway",
+                "Norway excluding Oslo",
+                "KOSTRA group 13 (KOSTRA groups from the 2024 figures)"
+            ]
+        );
+        assert_eq!(comparison_name("EAKUO", &reg, Lang::Nn), "Landet utan Oslo");
+        assert_eq!(comparison_name("hadeland", &reg, Lang::En), "Hadeland");
+        // A count is compared with nothing.
+        let mut count = ds.clone();
+        count.meta.as_mut().unwrap().rate = None;
+        count.meta.as_mut().unwrap().summable = true;
+        assert!(comparison_lines(&count, &reg, &["04".into()], &codes, Lang::Nb).is_empty());
+    }
+
+    #[test]
     fn the_dashboards_are_three_counties_and_the_councils() {
         let reg = Registry::bundled();
         let (counties, councils) = region_groups(&reg);
