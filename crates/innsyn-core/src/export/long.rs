@@ -170,6 +170,43 @@ mod tests {
     use crate::model::I18nText;
 
     #[test]
+    fn each_member_with_its_own_figures() {
+        let reg = Registry::bundled();
+        let src = r#"{"format": "innsyn-indicator/1", "id": "b", "title": "B", "description": "d", "unit": "u", "source": "S",
+            "values": [{"region": "0403", "period": "2019", "value": 4}, {"region": "3403", "period": "2020", "value": null, "status": ":"},
+                       {"region": "3401", "period": "2020", "value": 7}]}"#;
+        let ds = crate::read::read_str(src, &reg).unwrap().datasets.remove(0);
+        let at = |id: &str| reg.municipalities.iter().position(|m| m.id == id).unwrap();
+        let list = members(&ds, &reg, &[at("3403"), at("3401")], Lang::Nb);
+        let got: Vec<(&str, &str, Vec<(&str, Option<f64>, &str)>)> = list
+            .iter()
+            .map(|s| {
+                let pts = s
+                    .points
+                    .iter()
+                    .map(|p| (p.period.as_str(), p.value, p.symbol.as_str()))
+                    .collect();
+                (s.area.as_str(), s.code.as_str(), pts)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Hamar",
+                    "3403",
+                    vec![("2019", Some(4.0), "–"), ("2020", None, ":")]
+                ),
+                (
+                    "Kongsvinger",
+                    "3401",
+                    vec![("2019", None, "–"), ("2020", Some(7.0), "–")]
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn one_row_per_indicator_area_and_period() {
         let meta = IndicatorMeta {
             title: I18nText::plain("Barn med tiltak"),

@@ -453,6 +453,21 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_is_quoted_when_a_spreadsheet_would_misread_it() {
+        for (cell, want) in [
+            ("Hamar", "Hamar"),
+            ("a;b", "\"a;b\""),
+            ("sa \"ja\"", "\"sa \"\"ja\"\"\""),
+            ("to\nlinjer", "\"to\nlinjer\""),
+            (" foran", "\" foran\""),
+            ("bak ", "\"bak \""),
+        ] {
+            assert_eq!(quote(cell, ';'), want, "{cell:?}");
+        }
+        assert_eq!(quote("a;b", ','), "a;b");
+    }
+
+    #[test]
     fn file_names_a_person_understands() {
         assert_eq!(
             file_name(&["barnevern", "Gjøvik", "2024"], "csv"),
@@ -467,6 +482,12 @@ mod tests {
             "nord-fron-sel-beregnet.svg"
         );
         assert_eq!(file_name(&["", "…"], "csv"), "innsyn.csv");
+        assert_eq!(
+            file_name(&["Ærlig", "Ærø æ", "Café É"], "csv"),
+            "aerlig-aero-ae-cafe-e.csv"
+        );
+        // A name that is only an extension keeps it as the name.
+        assert_eq!(source_file_name("data/.json", None), "json.json");
         assert_eq!(
             source_file_name("data/demo/barn-med-tiltak.json", None),
             "barn-med-tiltak.json"

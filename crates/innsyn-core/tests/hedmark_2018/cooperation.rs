@@ -244,3 +244,89 @@ fn presets_are_the_services_the_councils_and_the_catalogs_scenarios() {
         cooperation::members(&reg, &["9999".into(), "3403".into(), "0403".into()]);
     assert_eq!((found.len(), unknown), (1, vec!["9999".to_string()]));
 }
+
+#[test]
+fn every_row_of_a_scenario_says_what_it_is() {
+    let reg = Registry::bundled();
+    let trio = ids(&reg, &["3417", "3418", "3419"]);
+    // The country as SSB publishes it, beside the computed figures.
+    let mut csv = String::from("region;period;value;status\nEAK;2018;55623;\n");
+    for l in ssb("hedmark_2018_barn_med_tiltak.csv").lines().skip(1) {
+        let f: Vec<&str> = l.split(',').collect();
+        if f[2] == "barn_tiltak_aaret_i_alt" && f[0].len() == 4 {
+            csv.push_str(&format!("{};2018;{};{}\n", f[0], f[3], f[4]));
+        }
+    }
+    let ds = convert(&csv, "barn", Some("sum"), None);
+    let f = figures(&ds, &reg, &trio, &["EAK".into()], None, Lang::Nb).unwrap();
+    let country = f.rows.last().unwrap();
+    assert_eq!(
+        (
+            country.kind,
+            country.name.as_str(),
+            country.value,
+            country.note.as_str()
+        ),
+        (
+            RowKind::Published,
+            "Landet",
+            Some(55623.0),
+            "som publisert av kilden"
+        )
+    );
+    // Members with a figure have no note; the series is the combined figure per year.
+    assert!(
+        f.rows[1..4]
+            .iter()
+            .all(|r| r.value.is_some() && r.note.is_empty()),
+        "{:?}",
+        f.rows
+    );
+    let series = cooperation::series(&ds, &reg, &trio);
+    assert_eq!(series.len(), 1);
+    assert_eq!(
+        (series[0].0.as_str(), series[0].1.value),
+        ("2018", Some(219.0))
+    );
+
+    // Only the members left out carry the reason; the others none.
+    let service = reg
+        .group_members("bv-rendalen-tolga-tynset-alvdal-folldal", 2018)
+        .unwrap();
+    let care = dataset(
+        "hedmark_2018_barn_med_tiltak.csv",
+        "barn_tiltak_3112_omsorg",
+    );
+    let f = figures(&care, &reg, &service, &[], None, Lang::Nb).unwrap();
+    let tolga = f.rows.iter().find(|r| r.name == "Tolga").unwrap();
+    assert_eq!((tolga.value.is_some(), tolga.note.as_str()), (true, ""));
+
+    // A figure that cannot be combined: a member without one says why.
+    let mut csv =
+        String::from("region;period;value;status\n3417;2018;;:\n3418;2018;3;\n3419;2018;4;\n");
+    csv.push_str("3401;2018;5;\n");
+    let median = convert(&csv, "median", None, None);
+    let f = figures(&median, &reg, &trio, &[], None, Lang::Nb).unwrap();
+    assert!(f.combined.left_out.is_empty());
+    assert_eq!(f.rows[1].note, Status::Confidential.meaning(Lang::Nb));
+    assert_eq!(f.rows[2].note, "");
+}
+
+#[test]
+fn robustness_names_members_without_staff_figures_and_sums_only_a_count() {
+    let reg = Registry::bundled();
+    // Grue has årsverk in these files, Gjøvik (Oppland) none.
+    let pair = ids(&reg, &["3417", "3407"]);
+    let staff = dataset("hedmark_2018_aarsverk.csv", "aarsverk_i_alt");
+    let r = robustness(Some(&staff), None, &reg, &pair, 5.0);
+    assert_eq!(
+        r.sentences(&reg, Lang::Nb).last().unwrap(),
+        &format!(
+            "Uten tall for årsverk: Gjøvik ({}).",
+            Status::NotAvailable.meaning(Lang::Nb)
+        )
+    );
+    // Staff given as a rate is not summed.
+    let r = robustness(Some(&caseload()), None, &reg, &pair, 5.0);
+    assert_eq!(r.total_staff, None);
+}
