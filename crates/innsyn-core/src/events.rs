@@ -245,4 +245,11 @@ mod tests {
         );
         assert_eq!(row_note(&shown_all, "2021", Lang::Nb), None);
     }
+
+    #[test]
+    fn an_event_is_told_with_its_period_label_and_text() {
+        let cat = catalog();
+        let reform = cat.events.iter().find(|e| e.id == "reform").unwrap();
+        assert_eq!(reform.sentence(Lang::Nb), "2022 Reform: Mer ansvar.");
+    }
 }
