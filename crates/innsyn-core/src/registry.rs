@@ -8,6 +8,7 @@
 
 use crate::diag::{Diagnostic, Diags, Msg};
 use crate::fields::{Kind, Need::*, Obj};
+use crate::i18n::Lang;
 use crate::json::{self, ParseError};
 use crate::model::I18nText;
 
@@ -31,7 +32,8 @@ pub struct Municipality {
     pub numbers: Vec<NumberPeriod>,
     pub council: Option<String>,
     pub council_unverified: bool,
-    pub language_form: Option<String>,
+    /// Its official written standard, when the registry gives it.
+    pub language_form: Option<LanguageForm>,
     /// SSB's code for its KOSTRA group (`EKG11` …), when the registry gives it.
     pub kostra_group: Option<String>,
     /// Column and row on the tile map (roughly where it lies).
@@ -77,6 +79,27 @@ impl Municipality {
             .first()
             .map(|p| p.county.as_str())
             .unwrap_or("")
+    }
+}
+
+/// A municipality's official written standard (its målvedtak, Lovdata
+/// FOR-2019-12-20-2114): what its own documents are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageForm {
+    Bokmal,
+    Nynorsk,
+    /// Neither chosen: either may be used.
+    Neutral,
+}
+
+impl LanguageForm {
+    /// The language a document for it is written in: bokmål for a neutral
+    /// municipality (the reader may pick nynorsk).
+    pub fn lang(self) -> Lang {
+        match self {
+            LanguageForm::Nynorsk => Lang::Nn,
+            LanguageForm::Bokmal | LanguageForm::Neutral => Lang::Nb,
+        }
     }
 }
 
@@ -333,10 +356,30 @@ fn municipality(m: &Obj, d: &mut Diags) -> Option<Municipality> {
         numbers,
         council: m.string("council", Optional, d),
         council_unverified: m.flag("council_unverified", d),
-        language_form: m.string("language_form", Optional, d),
+        language_form: language_form(&m, d),
         kostra_group: m.string("kostra_group", Optional, d),
         tile,
     })
+}
+
+/// `"language_form"`: `bokmål`, `nynorsk` or `nøytral`.
+fn language_form(m: &Obj, d: &mut Diags) -> Option<LanguageForm> {
+    let form = match m.string("language_form", Optional, d)?.as_str() {
+        "bokmål" => LanguageForm::Bokmal,
+        "nynorsk" => LanguageForm::Nynorsk,
+        "nøytral" => LanguageForm::Neutral,
+        _ => {
+            m.bad(
+                "BAD_FIELD",
+                "language_form",
+                "bokmål, nynorsk eller nøytral",
+                "bokmål, nynorsk or nøytral",
+                d,
+            );
+            return None;
+        }
+    };
+    Some(form)
 }
 
 /// The regional councils or the shared services: members are municipality
@@ -429,6 +472,18 @@ mod tests {
             reg.municipalities[0].comparisons(&["EKG13".into()]),
             ["EKG13"]
         );
+    }
+
+    #[test]
+    fn a_written_standard_is_one_of_three() {
+        let src = r#"{"format": "innsyn-regions/1", "municipalities": [
+            {"id": "3433", "name": "Skjåk", "language_form": "nynorsk", "codes": [{"code": "3433", "from": 2020, "county": "34"}]},
+            {"id": "3412", "name": "Løten", "language_form": "svensk", "codes": [{"code": "3412", "from": 2020, "county": "34"}]}]}"#;
+        let (reg, diags) = Registry::parse(src).unwrap();
+        let forms: Vec<_> = reg.municipalities.iter().map(|m| m.language_form).collect();
+        assert_eq!(forms, [Some(LanguageForm::Nynorsk), None]);
+        let codes: Vec<_> = diags.iter().map(|d| (d.code, d.path.as_str())).collect();
+        assert_eq!(codes, [("BAD_FIELD", "$.municipalities[1].language_form")]);
     }
 
     #[test]

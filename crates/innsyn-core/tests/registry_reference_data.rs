@@ -1,7 +1,8 @@
 //! The project's registry (public/data/regions.json) states the same facts as
 //! the reference data in tests/data/municipalities.
 
-use innsyn_core::registry::Registry;
+use innsyn_core::i18n::Lang;
+use innsyn_core::registry::{LanguageForm, Registry};
 
 fn data(rel: &str) -> String {
     let path = format!("{}/../../tests/data/{rel}", env!("CARGO_MANIFEST_DIR"));
@@ -48,6 +49,17 @@ fn municipalities_numbers_counties_and_councils_match_the_reference() {
             .iter()
             .find(|c| Some(&c.id) == m.council.as_ref())
             .unwrap();
+        // The reference names six municipalities' written standard; the
+        // registry gives all 48 theirs (docs/data-format.md says from where).
+        let form = match f[col("maalform_partial")].as_str() {
+            "" => None,
+            "nynorsk" => Some(LanguageForm::Nynorsk),
+            "nøytral" => Some(LanguageForm::Neutral),
+            other => panic!("{}: målform {other}", m.name),
+        };
+        if form.is_some() {
+            assert_eq!(m.language_form, form, "{}", m.name);
+        }
         if council.starts_with("UNVERIFIED") {
             assert!(m.council_unverified, "{} must be marked unverified", m.name);
         } else {
@@ -134,4 +146,33 @@ fn every_municipality_has_its_kostra_group_and_the_grouping_is_named() {
         reg.resolve("EKA34"),
         Some(innsyn_core::registry::RegionRef::County("34".into()))
     );
+}
+
+#[test]
+fn every_municipality_has_its_written_standard() {
+    let reg = Registry::bundled();
+    let of = |form: LanguageForm| -> Vec<&str> {
+        reg.municipalities
+            .iter()
+            .filter(|m| m.language_form == Some(form))
+            .map(|m| m.name.as_str())
+            .collect()
+    };
+    assert_eq!(
+        of(LanguageForm::Nynorsk),
+        [
+            "Skjåk",
+            "Lom",
+            "Vågå",
+            "Nord-Fron",
+            "Vestre Slidre",
+            "Øystre Slidre",
+            "Vang"
+        ]
+    );
+    assert_eq!(of(LanguageForm::Neutral).len(), 17);
+    assert_eq!(of(LanguageForm::Bokmal).len(), 24);
+    let hamar = reg.municipality("3403").unwrap().language_form.unwrap();
+    assert_eq!((hamar, hamar.lang()), (LanguageForm::Neutral, Lang::Nb));
+    assert_eq!(LanguageForm::Nynorsk.lang(), Lang::Nn);
 }
