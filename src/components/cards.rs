@@ -5,9 +5,10 @@
 use std::sync::Arc;
 
 use innsyn_core::catalog::IndicatorDef;
+use innsyn_core::i18n::format_change;
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::{Dataset, Direction};
-use innsyn_core::present::{self, format_change, Trend};
+use innsyn_core::present::{self, Trend};
 use leptos::prelude::*;
 
 use crate::load::{self, with_indicator};

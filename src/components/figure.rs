@@ -119,7 +119,7 @@ fn source_and_toggle(
     let only_link = meta
         .source_url
         .clone()
-        .filter(|u| innsyn_core::simple::safe_link(u) && tables.len() == 1);
+        .filter(|u| innsyn_core::limits::safe_link(u) && tables.len() == 1);
     let table = (!tables.is_empty()).then(|| {
         let items = tables
             .into_iter()

@@ -53,7 +53,7 @@ pub fn TrendFigure(
     };
     let all = catalog
         .indicator(&meta.id)
-        .map(|d| events::events_for(&catalog, d))
+        .map(|d| events::events_for(&catalog.events, d))
         .unwrap_or_default();
     // The catalog's events this line shows, breaks numbered as on the chart.
     let shown = Memo::new(move |_| {

@@ -56,7 +56,7 @@ fn body(
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let meta = ds.meta.clone().unwrap_or_default();
-    let periods = present::periods_with_values(&ds);
+    let periods = ds.periods_with_values();
     let latest = periods.last().cloned().unwrap_or_default();
     let (first, last) = (periods.first().cloned().unwrap_or_default(), latest.clone());
     let year = {

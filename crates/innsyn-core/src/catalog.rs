@@ -6,8 +6,8 @@ use crate::define::{self, Source};
 use crate::diag::{Diagnostic, Diags, Msg};
 use crate::fields::{self, Need::*, Obj};
 use crate::json::{self, ParseError};
+use crate::limits::safe_link;
 use crate::model::I18nText;
-use crate::simple::safe_link;
 
 pub const FORMAT: &str = "innsyn-catalog/1";
 

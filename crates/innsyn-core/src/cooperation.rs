@@ -8,10 +8,7 @@ use crate::aggregate::{combine, computed_label, Combined, Part, Rule};
 use crate::catalog::Catalog;
 use crate::i18n::{count_decimals, format_number, Lang};
 use crate::model::Dataset;
-use crate::present::{
-    group_figure, group_series, municipality_part, period_year, periods_with_values,
-    published_series, reason,
-};
+use crate::present::{group_figure, group_series, municipality_part, published_series, reason};
 use crate::registry::{RegionRef, Registry};
 use crate::status::Status;
 
@@ -174,7 +171,7 @@ pub fn figures(
     let rule = ds.meta.as_ref()?.rule();
     let period = match period {
         Some(p) => p.to_string(),
-        None => periods_with_values(ds).pop()?,
+        None => ds.periods_with_values().pop()?,
     };
     let parts: Vec<Part> = members
         .iter()
@@ -209,7 +206,7 @@ pub fn figures(
             note,
         });
     }
-    let year = period_year(&period);
+    let year = crate::model::period_year(&period);
     for county in counties(registry, members) {
         let c = group_figure(
             ds,
@@ -404,7 +401,7 @@ pub fn robustness(
     members: &[usize],
     threshold: f64,
 ) -> Robustness {
-    let latest = |ds: Option<&Dataset>| ds.and_then(|d| periods_with_values(d).pop());
+    let latest = |ds: Option<&Dataset>| ds.and_then(|d| d.periods_with_values().pop());
     let decimals =
         |ds: Option<&Dataset>| ds.and_then(|d| d.meta.as_ref()).map_or(1, |m| m.decimals);
     let (staff_period, caseload_period) = (latest(staff), latest(caseload));

@@ -9,13 +9,12 @@
 //! of its numerator in the same period, and those of its denominator in
 //! the period that divides by it.
 
-use crate::catalog::Catalog;
 use crate::define::{DenominatorPeriod, IndicatorDef};
 use crate::diag::Diags;
 use crate::fields::{Need::*, Obj};
 use crate::i18n::Lang;
+use crate::model::period_year;
 use crate::model::I18nText;
-use crate::present::period_year;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -112,18 +111,18 @@ pub fn parse(root: &Obj, d: &mut Diags) -> Vec<Event> {
 /// The events of an indicator, each in the indicator's own periods: its
 /// own, and for a computed rate its parts' (a denominator of the next
 /// period moves them a year back). Once each, in period order.
-pub fn events_for(catalog: &Catalog, def: &IndicatorDef) -> Vec<Event> {
-    fn of<'a>(catalog: &'a Catalog, id: &'a str) -> impl Iterator<Item = &'a Event> + 'a {
-        catalog
-            .events
+pub fn events_for(events: &[Event], def: &IndicatorDef) -> Vec<Event> {
+    let of = |id: &str| -> Vec<&Event> {
+        events
             .iter()
-            .filter(move |e| e.indicators.is_empty() || e.indicators.iter().any(|i| i == id))
-    }
-    let mut out: Vec<Event> = of(catalog, &def.id).cloned().collect();
+            .filter(|e| e.indicators.is_empty() || e.indicators.iter().any(|i| i == id))
+            .collect()
+    };
+    let mut out: Vec<Event> = of(&def.id).into_iter().cloned().collect();
     if let Some(r) = def.rate() {
-        out.extend(of(catalog, &r.numerator).cloned());
+        out.extend(of(&r.numerator).into_iter().cloned());
         let back = u16::from(r.denominator_period == DenominatorPeriod::Next);
-        out.extend(of(catalog, &r.denominator).map(|e| Event {
+        out.extend(of(&r.denominator).into_iter().map(|e| Event {
             period: (period_year(&e.period) - back).to_string(),
             ..e.clone()
         }));
@@ -178,7 +177,7 @@ pub fn row_note(events: &[&Event], period: &str, lang: Lang) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn catalog() -> Catalog {
+    fn catalog() -> crate::catalog::Catalog {
         let src = r#"{"format": "innsyn-catalog/1",
             "indicators": [
                 {"id": "kr", "url": "a.json"},
@@ -201,7 +200,7 @@ mod tests {
     fn a_rate_has_its_parts_events_in_its_own_periods() {
         let cat = catalog();
         let ids = |id: &str| -> Vec<(String, String)> {
-            events_for(&cat, cat.indicator(id).unwrap())
+            events_for(&cat.events, cat.indicator(id).unwrap())
                 .into_iter()
                 .map(|e| (e.id, e.period))
                 .collect()
@@ -220,7 +219,7 @@ mod tests {
     #[test]
     fn a_break_is_shown_where_the_series_crosses_it() {
         let cat = catalog();
-        let ev = events_for(&cat, cat.indicator("per").unwrap());
+        let ev = events_for(&cat.events, cat.indicator("per").unwrap());
         let pts = |v: &[Option<f64>]| -> Vec<(String, Option<f64>)> {
             v.iter()
                 .enumerate()

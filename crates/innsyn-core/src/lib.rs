@@ -17,6 +17,7 @@
 //! - [`read`]: the entry point for indicator files, returning datasets plus [`diag`]nostics;
 //! - [`jsonstat`]: JSON-stat 2.0 datasets, collections, dimensions and 1.x bundles;
 //! - [`simple`]: Innsyn's own indicator format;
+//! - [`limits`]: what no file can make Innsyn do: too many cells, a link that is not http(s);
 //! - [`site`]: the site configuration and whose catalog a page may show;
 //! - [`ssb`]: the PxWebApi 2.0 requests a catalog's SSB tables need;
 //! - [`statement`]: the accessibility statement (its data file) and the catalog's contact;
@@ -46,6 +47,7 @@ pub mod geo;
 pub mod i18n;
 pub mod json;
 pub mod jsonstat;
+pub mod limits;
 pub mod model;
 pub mod present;
 pub mod prices;

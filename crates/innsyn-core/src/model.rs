@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T};
 use crate::status::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,15 +174,59 @@ pub struct IndicatorMeta {
     /// in full wherever the figures are (SSB marks some as mandatory).
     pub notes: Vec<String>,
     /// Unrevised or revised KOSTRA figures, where the catalog says so.
-    pub release: Option<crate::define::Release>,
+    pub release: Option<Release>,
     /// Kroner in current prices (the catalog's `"prices": "current"`; a
     /// rate of kroner per person too), which may be shown in fixed prices.
     pub money: bool,
     /// Shown in fixed prices: by which index, in kroner of which year.
-    pub fixed: Option<crate::prices::FixedPrices>,
+    pub fixed: Option<FixedPrices>,
     /// Who republished the snapshot's figures, when Innsyn did not fetch
     /// them from the publisher itself (the catalog's `snapshot.via`).
     pub via: Option<String>,
+}
+
+pub fn period_year(period: &str) -> u16 {
+    period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+}
+
+/// SSB publishes a year's KOSTRA figures twice: unrevised on 15 March,
+/// revised on 15 June. Ordered so that a rate of two parts is as
+/// unrevised as its least revised part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Release {
+    Unrevised,
+    Revised,
+}
+
+impl Release {
+    pub fn text(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Release::Unrevised => T::KostraUnrevised.get(lang),
+            Release::Revised => T::KostraRevised.get(lang),
+        }
+    }
+}
+
+/// How a cube's kroner are shown in fixed prices: the index and the base
+/// year, for the unit and the source line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FixedPrices {
+    /// The index's id in the catalog.
+    pub id: String,
+    pub index: I18nText,
+    pub source: String,
+    pub base: u16,
+}
+
+impl FixedPrices {
+    /// «faste 2025-kroner (kommunal deflator)».
+    pub fn label(&self, lang: Lang) -> String {
+        format!(
+            "{} ({})",
+            T::FixedKroner.fill(lang, &self.base.to_string()),
+            self.index.get(lang)
+        )
+    }
 }
 
 impl IndicatorMeta {
@@ -373,6 +417,30 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Periods of the dataset that have at least one region value (first measure).
+    pub fn periods_with_values(&self) -> Vec<String> {
+        let Some(t) = self.time_dim() else {
+            return Vec::new();
+        };
+        let m = self.metric_dim();
+        let mut has = vec![false; self.dims[t].len()];
+        for (i, v) in self.values.iter().enumerate() {
+            if v.is_some() {
+                let c = self.coords_of(i);
+                if m.is_none_or(|m| c[m] == 0) {
+                    has[c[t]] = true;
+                }
+            }
+        }
+        self.dims[t]
+            .categories
+            .iter()
+            .zip(has)
+            .filter(|(_, h)| *h)
+            .map(|(c, _)| c.id.clone())
+            .collect()
+    }
+
     pub fn cell_count(&self) -> usize {
         self.dims.iter().map(Dimension::len).product()
     }

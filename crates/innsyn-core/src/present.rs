@@ -118,30 +118,6 @@ pub fn reason(status: Option<&Status>, lang: Lang) -> String {
     }
 }
 
-/// Periods of the dataset that have at least one region value (first measure).
-pub fn periods_with_values(ds: &Dataset) -> Vec<String> {
-    let Some(t) = ds.time_dim() else {
-        return Vec::new();
-    };
-    let m = ds.metric_dim();
-    let mut has = vec![false; ds.dims[t].len()];
-    for (i, v) in ds.values.iter().enumerate() {
-        if v.is_some() {
-            let c = ds.coords_of(i);
-            if m.is_none_or(|m| c[m] == 0) {
-                has[c[t]] = true;
-            }
-        }
-    }
-    ds.dims[t]
-        .categories
-        .iter()
-        .zip(has)
-        .filter(|(_, h)| *h)
-        .map(|(c, _)| c.id.clone())
-        .collect()
-}
-
 /// The ranking of the 48 municipalities in `period` (default: the latest with values).
 pub fn ranking(ds: &Dataset, registry: &Registry, period: Option<&str>) -> Option<Ranking> {
     ranking_of(
@@ -193,7 +169,7 @@ pub fn ranking_measure(
     let (t, r) = (ds.time_dim()?, ds.region_dim()?);
     let period = match period {
         Some(p) => p.to_string(),
-        None => periods_with_values(ds).pop()?,
+        None => ds.periods_with_values().pop()?,
     };
     let ti = ds.dims[t].position(&period)?;
     let m = ds.metric_dim();
@@ -346,17 +322,13 @@ pub fn group_series(
         .categories
         .iter()
         .map(|c| {
-            let year = period_year(&c.id);
+            let year = crate::model::period_year(&c.id);
             (
                 c.id.clone(),
                 group_figure(ds, registry, rule, &members(year), &c.id),
             )
         })
         .collect()
-}
-
-pub fn period_year(period: &str) -> u16 {
-    period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
 }
 
 /// The values of a computed series, per period (for charts and trends).
@@ -390,7 +362,7 @@ pub fn council_rank(
     council: &str,
     period: &str,
 ) -> Option<(usize, usize)> {
-    let year = period_year(period);
+    let year = crate::model::period_year(period);
     let figures: Vec<(&str, f64)> = registry
         .councils
         .iter()
@@ -450,18 +422,6 @@ pub fn trend(series: &[(String, Option<f64>)]) -> Option<Trend> {
         change_1: back(1),
         change_5: back(5),
     })
-}
-
-/// A signed change the way the language writes it: "+1,2", "-0,4", "±0".
-pub fn format_change(v: f64, decimals: u8, lang: Lang) -> String {
-    let s = format_number(v.abs(), decimals, lang);
-    if s.chars().all(|c| c == '0' || c == ',' || c == '.') {
-        format!("±{s}")
-    } else if v > 0.0 {
-        format!("+{s}")
-    } else {
-        format!("-{s}")
-    }
 }
 
 /// A municipality's rank in `period`: 1 for the highest value, ties share a

@@ -13,6 +13,7 @@ use crate::diag::Diags;
 use crate::fields::{Need::*, Obj};
 use crate::i18n::{Lang, T};
 use crate::json::JVal;
+pub use crate::model::FixedPrices;
 use crate::model::{Dataset, I18nText};
 use crate::status::Status;
 
@@ -210,35 +211,13 @@ fn parse_index(o: &Obj, d: &mut Diags) -> Option<PriceIndex> {
     })
 }
 
-/// How a cube's kroner are shown in fixed prices: the index and the base
-/// year, for the unit and the source line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FixedPrices {
-    /// The index's id in the catalog.
-    pub id: String,
-    pub index: I18nText,
-    pub source: String,
-    pub base: u16,
-}
-
-impl FixedPrices {
-    /// «faste 2025-kroner (kommunal deflator)».
-    pub fn label(&self, lang: Lang) -> String {
-        format!(
-            "{} ({})",
-            T::FixedKroner.fill(lang, &self.base.to_string()),
-            self.index.get(lang)
-        )
-    }
-}
-
 /// The latest year with a number in the cube: the year whose kroner a
 /// fixed-price figure is given in, so that its latest value is the one
 /// published.
 pub fn base_year(ds: &Dataset) -> Option<u16> {
-    crate::present::periods_with_values(ds)
+    ds.periods_with_values()
         .last()
-        .map(|p| crate::present::period_year(p))
+        .map(|p| crate::model::period_year(p))
         .filter(|y| *y > 0)
 }
 
@@ -281,7 +260,7 @@ pub fn fixed(ds: &Dataset, index: &PriceIndex, base: u16) -> Dataset {
         if m.is_some_and(|m| Some(c[m]) == denominator) {
             continue;
         }
-        let year = crate::present::period_year(&ds.dims[t].categories[c[t]].id);
+        let year = crate::model::period_year(&ds.dims[t].categories[c[t]].id);
         match index.factor(year, base) {
             Some(f) => out.values.set(i, ds.values.get(i).map(|v| v * f)),
             // A number the index cannot convert: none, and why (a gap
@@ -336,10 +315,7 @@ pub fn growth(series: &[(String, Option<f64>)], index: &PriceIndex, fixed: bool)
     if v0 <= 0.0 {
         return None;
     }
-    let (y0, y1) = (
-        crate::present::period_year(p0),
-        crate::present::period_year(p1),
-    );
+    let (y0, y1) = (crate::model::period_year(p0), crate::model::period_year(p1));
     // What a krone of the first year is worth in the last year's kroner.
     let f = index.factor(y0, y1);
     let ratio = v1 / v0;
@@ -360,7 +336,7 @@ impl Growth {
     /// «Fra 2015 til 2025: +85 % i løpende kroner, +29 % i faste kroner
     /// (kommunal deflator).»
     pub fn sentence(&self, index: &PriceIndex, lang: Lang) -> String {
-        let pct = |v: f64| format!("{} %", crate::present::format_change(v, 0, lang));
+        let pct = |v: f64| format!("{} %", crate::i18n::format_change(v, 0, lang));
         let mut s = format!(
             "{}: {} {}",
             T::FromTo.fill(lang, &self.from).replacen("{}", &self.to, 1),

@@ -18,7 +18,7 @@ fn demo_file_reads_clean_and_ranks_48() {
     assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
     let ds = &out.datasets[0];
     assert!(ds.meta.as_ref().unwrap().demo, "demo files must say so");
-    assert_eq!(present::periods_with_values(ds).len(), 8);
+    assert_eq!(ds.periods_with_values().len(), 8);
     let r = present::ranking(ds, &reg, None).expect("a ranking");
     assert_eq!(r.period, "2024");
     assert_eq!(r.rows.len(), 48);
@@ -96,8 +96,8 @@ fn county_figures_are_sum_over_sum_of_the_file() {
     let t = present::trend(&vals).unwrap();
     assert_eq!(t.change_1.as_ref().unwrap().0, "2023");
     assert_eq!(t.change_5.as_ref().unwrap().0, "2019");
-    assert_eq!(present::format_change(1.25, 1, Lang::Nb), "+1,3");
-    assert_eq!(present::format_change(-0.04, 1, Lang::Nb), "±0,0");
+    assert_eq!(innsyn_core::i18n::format_change(1.25, 1, Lang::Nb), "+1,3");
+    assert_eq!(innsyn_core::i18n::format_change(-0.04, 1, Lang::Nb), "±0,0");
 }
 
 #[test]

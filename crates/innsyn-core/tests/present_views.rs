@@ -262,7 +262,7 @@ fn a_cards_changes_are_the_latest_value_minus_the_earlier() {
     assert_eq!((t.period.as_str(), t.value), ("2021", 21.0));
     assert_eq!(t.change_1, Some(("2020".into(), 1.0)));
     assert_eq!(t.change_5, Some(("2016".into(), 5.0)));
-    assert_eq!(present::format_change(-0.04, 1, Lang::Nb), "±0,0");
-    assert_eq!(present::format_change(2.0, 0, Lang::En), "+2");
-    assert_eq!(present::format_change(-2.0, 0, Lang::En), "-2");
+    assert_eq!(innsyn_core::i18n::format_change(-0.04, 1, Lang::Nb), "±0,0");
+    assert_eq!(innsyn_core::i18n::format_change(2.0, 0, Lang::En), "+2");
+    assert_eq!(innsyn_core::i18n::format_change(-2.0, 0, Lang::En), "-2");
 }

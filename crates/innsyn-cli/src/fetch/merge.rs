@@ -80,7 +80,7 @@ pub fn merge(parts: &[Value]) -> Result<Value, String> {
         .map(|u| u.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect())
         .collect();
     let n: usize = union.iter().map(Vec::len).product();
-    if n > innsyn_core::jsonstat::MAX_CELLS {
+    if n > innsyn_core::limits::MAX_CELLS {
         return Err(format!("{n} cells are too many"));
     }
     let mut values = vec![Value::Null; n];

@@ -19,6 +19,7 @@ pub use rate::rate;
 use crate::diag::{Diags, Msg};
 use crate::fields::{Kind, Need::*, Obj};
 use crate::json::JVal;
+pub use crate::model::Release;
 use crate::model::{Direction, I18nText};
 
 /// Texts and rules the catalog sets over what the file says.
@@ -37,25 +38,6 @@ pub struct Overrides {
     /// `prices: "current"`: kroner in current prices, which may be shown
     /// in fixed prices.
     pub money: Option<bool>,
-}
-
-/// SSB publishes a year's KOSTRA figures twice: unrevised on 15 March,
-/// revised on 15 June. Ordered so that a rate of two parts is as
-/// unrevised as its least revised part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Release {
-    Unrevised,
-    Revised,
-}
-
-impl Release {
-    pub fn text(self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::T;
-        match self {
-            Release::Unrevised => T::KostraUnrevised.get(lang),
-            Release::Revised => T::KostraRevised.get(lang),
-        }
-    }
 }
 
 /// Which period of the denominator a computed rate divides by.

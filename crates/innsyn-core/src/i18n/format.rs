@@ -58,6 +58,18 @@ pub(crate) fn round_half_away(v: f64, decimals: u8) -> f64 {
     (x + x * 1e-12).round() / f
 }
 
+/// A signed change the way the language writes it: "+1,2", "-0,4", "±0".
+pub fn format_change(v: f64, decimals: u8, lang: Lang) -> String {
+    let s = format_number(v.abs(), decimals, lang);
+    if s.chars().all(|c| c == '0' || c == ',' || c == '.') {
+        format!("±{s}")
+    } else if v > 0.0 {
+        format!("+{s}")
+    } else {
+        format!("-{s}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

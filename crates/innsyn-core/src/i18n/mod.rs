@@ -366,7 +366,7 @@ impl T {
 
 mod format;
 pub(crate) use format::round_half_away;
-pub use format::{count_decimals, format_date, format_number, format_timestamp};
+pub use format::{count_decimals, format_change, format_date, format_number, format_timestamp};
 
 #[cfg(test)]
 mod tests {

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use crate::diag::{path_index, path_key, Diags, Msg};
 use crate::json::{JVal, Json};
+use crate::limits::safe_link;
 use crate::model::{Category, Dimension, Link, Unit};
-use crate::simple::safe_link;
 
 pub(super) fn str_list(j: Option<&Json>) -> Option<Vec<String>> {
     j?.as_arr()?

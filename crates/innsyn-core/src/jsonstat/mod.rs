@@ -19,47 +19,9 @@ use crate::json::{JVal, Json};
 use crate::model::{Dataset, Dimension, Role};
 use crate::registry::Registry;
 
+use crate::limits::cube_cells;
 use cells::{read_status, read_values};
 use dimension::{dimension, links, notes, str_list, usize_list};
-/// Cubes larger than this are refused (SSB's own API limit is far below),
-/// and so are cubes with more than four cells per byte of the file.
-pub const MAX_CELLS: usize = 50_000_000;
-
-/// The cells of a cube of `sizes` read from a file of `src_len` bytes: at
-/// most four a byte, at least a million, never more than [`MAX_CELLS`]. A
-/// file cannot honestly describe many more cells than it has bytes; the cap
-/// keeps memory bounded by the file's size. Past it, `TOO_MANY_CELLS` at
-/// `path` says that `what` gives too many, and there is no cube. The simple
-/// format's cube is bounded the same way.
-pub(crate) fn cube_cells(
-    sizes: &[usize],
-    src_len: usize,
-    d: &mut Diags,
-    path: &str,
-    offset: u32,
-    what: Msg,
-    hint: Msg,
-) -> Option<usize> {
-    let limit = MAX_CELLS.min(src_len.saturating_mul(4).max(1_000_000));
-    let n = sizes
-        .iter()
-        .try_fold(1usize, |a, &b| a.checked_mul(b))
-        .filter(|n| *n <= limit);
-    if n.is_none() {
-        d.error_hint(
-            "TOO_MANY_CELLS",
-            path,
-            offset,
-            Msg::new(
-                format!("{} gir flere enn {limit} celler, mer enn en fil på denne størrelsen kan beskrive", what.nb),
-                format!("{} gives more than {limit} cells, more than a file of this size can describe", what.en),
-            ),
-            hint,
-        );
-    }
-    n
-}
-
 pub struct Out {
     pub datasets: Vec<Dataset>,
     pub dimensions: Vec<Dimension>,

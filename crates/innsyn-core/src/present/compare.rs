@@ -6,7 +6,8 @@ use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::registry::{RegionRef, Registry};
 
-use super::{group_series, period_year};
+use super::group_series;
+use crate::model::period_year;
 
 /// The groups a region's figure is drawn against, each computed from its
 /// members: a municipality against the county it belonged to before 2020

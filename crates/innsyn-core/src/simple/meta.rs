@@ -6,7 +6,8 @@ use crate::fields::{Need::*, Obj};
 use crate::json::{JVal, Json};
 use crate::model::{Direction, IndicatorMeta, Rate};
 
-use super::{safe_link, FORMAT};
+use super::FORMAT;
+use crate::limits::safe_link;
 
 /// Everything but the observations.
 pub(super) fn metadata(root: &Obj, d: &mut Diags) -> IndicatorMeta {

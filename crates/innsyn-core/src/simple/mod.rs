@@ -24,12 +24,6 @@ pub fn is_simple(root: &Json) -> bool {
         .is_some_and(|f| f.starts_with("innsyn-indicator/"))
 }
 
-/// Keeps http(s) links only.
-pub fn safe_link(url: &str) -> bool {
-    let u = url.trim_start().to_ascii_lowercase();
-    (u.starts_with("https://") || u.starts_with("http://")) && u.len() > "https://".len()
-}
-
 /// A number cell: a JSON number, or a diagnostic that explains what is wrong.
 pub(crate) fn number_or_diag(j: &Json, path: &str, d: &mut Diags) -> Option<f64> {
     match &j.v {
@@ -263,7 +257,7 @@ pub fn read(json: &Json, src: &str, registry: &Registry, d: &mut Diags) -> Optio
     // The cube is regions × periods: a file of n observations, each of its
     // own region and period, would claim n² cells.
     let (nr, np) = (regions.len(), periods.len());
-    let n = crate::jsonstat::cube_cells(
+    let n = crate::limits::cube_cells(
         &[measures.len(), nr, np],
         src.len(),
         d,

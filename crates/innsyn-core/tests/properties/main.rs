@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use innsyn_core::diag::MAX_DIAGNOSTICS;
 use innsyn_core::json::{decode, line_col, ParseErrorKind};
-use innsyn_core::jsonstat::MAX_CELLS;
+use innsyn_core::limits::MAX_CELLS;
 use innsyn_core::read::{self, ReadOutput};
 use innsyn_core::registry::Registry;
 use proptest::test_runner::{Config, RngSeed};
