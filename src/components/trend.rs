@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use innsyn_core::catalog::Catalog;
 use innsyn_core::chart::chart_width;
-use innsyn_core::events::{self, Event, Kind};
-use innsyn_core::export::{Cell, Row, Table};
+use innsyn_core::events::{self, Event};
+use innsyn_core::export;
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::model::IndicatorMeta;
 use innsyn_core::present::{self, Line, SeriesRow};
@@ -71,11 +71,7 @@ pub fn TrendFigure(
         let (own_name, own, others) = (own_name.get(), points(), others.get());
         let mut lines: Vec<(&str, &[(String, Option<f64>)])> = vec![(&own_name, &own)];
         lines.extend(others.iter().map(|(n, p)| (n.as_str(), p.as_slice())));
-        let breaks: Vec<usize> = shown.with(|s| {
-            breaks(s)
-                .filter_map(|e| own.iter().position(|(p, _)| *p == e.period))
-                .collect()
-        });
+        let breaks = shown.with(|s| events::break_positions(&s.iter().collect::<Vec<_>>(), &own));
         charts::lines_svg(&lines, &breaks, nav.lang(), w, 240.0).unwrap_or_default()
     };
     let (decimals, unit) = (meta.decimals, meta.unit.clone());
@@ -83,50 +79,30 @@ pub fn TrendFigure(
         let lang = nav.lang();
         let s =
             others.with(|o| present::trend_sentence(&points(), o, decimals, unit.get(lang), lang));
-        let keyed: Vec<String> = shown.with(|s| {
-            breaks(s)
-                .enumerate()
-                .map(|(i, e)| format!("{} = {} {}", i + 1, e.period, e.label.get(lang)))
-                .collect()
-        });
-        match keyed.is_empty() {
-            true => s,
-            false => format!("{s} {}: {}.", T::BreaksMarked.get(lang), keyed.join(", ")),
+        match shown.with(|s| events::breaks_key(&s.iter().collect::<Vec<_>>(), lang)) {
+            Some(key) => format!("{s} {key}"),
+            None => s,
         }
     });
     let m = meta.clone();
     let table = move |lang: Lang| {
-        let mut head = vec![
-            (T::Period.get(lang).to_string(), false),
-            (own_name.get(), true),
-            (note.get(lang).to_string(), false),
-        ];
-        others.with(|o| head.extend(o.iter().map(|(n, _)| (n.clone(), true))));
-        let rows = rows.with(|rows| {
-            rows.iter()
-                .map(|r| {
-                    let marks = shown
-                        .with(|s| events::row_note(&s.iter().collect::<Vec<_>>(), &r.period, lang));
-                    let note = match marks {
-                        Some(m) if r.note.is_empty() => m,
-                        Some(m) => format!("{} · {m}", r.note),
-                        None => r.note.clone(),
-                    };
-                    let mut cells = vec![
-                        Cell::Head(r.period.clone(), None),
-                        Cell::Num(r.value, decimals, r.symbol.clone()),
-                        Cell::Text(note),
-                    ];
-                    cells.extend(r.others.iter().map(|v| Cell::Num(*v, decimals, "–".into())));
-                    Row { class: "", cells }
+        shown.with(|s| {
+            let shown: Vec<&Event> = s.iter().collect();
+            rows.with(|rows| {
+                others.with(|o| {
+                    export::series_table(
+                        format!("{} ({})", m.title.get(lang), m.unit.get(lang)),
+                        &own_name.get(),
+                        note.get(lang),
+                        rows,
+                        o,
+                        &shown,
+                        decimals,
+                        lang,
+                    )
                 })
-                .collect()
-        });
-        Table {
-            caption: format!("{} ({})", m.title.get(lang), m.unit.get(lang)),
-            head,
-            rows,
-        }
+            })
+        })
     };
     let m = meta.clone();
     let title: Text =
@@ -141,23 +117,14 @@ pub fn TrendFigure(
     });
     // What each event shown is: the breaks by their number on the chart.
     let explained = move || {
-        let lang = nav.lang();
-        let items = shown.with(|s| {
-            let mut n = 0;
-            s.iter()
-                .map(|e| {
-                    let key = (e.kind == Kind::Break).then(|| {
-                        n += 1;
-                        format!("{n} = ")
-                    });
-                    let text = format!("{}{}", key.unwrap_or_default(), e.sentence(lang));
-                    view! { <li>{text}</li> }
-                })
-                .collect_view()
-        });
-        shown
-            .with(|s| !s.is_empty())
-            .then(|| view! { <ul class="events">{items}</ul> })
+        let items = shown.with(|s| events::explained(&s.iter().collect::<Vec<_>>(), nav.lang()));
+        (!items.is_empty()).then(|| {
+            let items = items
+                .into_iter()
+                .map(|t| view! { <li>{t}</li> })
+                .collect_view();
+            view! { <ul class="events">{items}</ul> }
+        })
     };
     let label = meta.clone();
     figure(
@@ -188,9 +155,4 @@ pub fn TrendFigure(
         (),
         explained,
     )
-}
-
-/// The breaks among the events shown, in order: the ones marked on the chart.
-fn breaks(shown: &[Event]) -> impl Iterator<Item = &Event> {
-    shown.iter().filter(|e| e.kind == Kind::Break)
 }

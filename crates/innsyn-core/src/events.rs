@@ -12,7 +12,7 @@
 use crate::define::{DenominatorPeriod, IndicatorDef};
 use crate::diag::Diags;
 use crate::fields::{Need::*, Obj};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, T};
 use crate::model::period_year;
 use crate::model::I18nText;
 
@@ -162,6 +162,46 @@ pub fn shown<'a>(
         .collect()
 }
 
+/// The breaks among the events shown, in order: those a chart marks,
+/// numbered from 1.
+pub fn breaks<'a, 'b>(shown: &'b [&'a Event]) -> impl Iterator<Item = &'a Event> + 'b {
+    shown.iter().copied().filter(|e| e.kind == Kind::Break)
+}
+
+/// Where on a series of `points` the breaks shown are (index of the
+/// period each starts in), for the chart's marks.
+pub fn break_positions(shown: &[&Event], points: &[(String, Option<f64>)]) -> Vec<usize> {
+    breaks(shown)
+        .filter_map(|e| points.iter().position(|(p, _)| *p == e.period))
+        .collect()
+}
+
+/// The key to the chart's marks, for its text alternative: «Loddrette
+/// streker: 1 = 2022 Barnevernsreformen.», or nothing without breaks.
+pub fn breaks_key(shown: &[&Event], lang: Lang) -> Option<String> {
+    let keyed: Vec<String> = breaks(shown)
+        .enumerate()
+        .map(|(i, e)| format!("{} = {} {}", i + 1, e.period, e.label.get(lang)))
+        .collect();
+    (!keyed.is_empty()).then(|| format!("{}: {}.", T::BreaksMarked.get(lang), keyed.join(", ")))
+}
+
+/// What each event shown is, under the chart: a break by its number on
+/// it («1 = 2022 Barnevernsreformen: …»), a note as it is.
+pub fn explained(shown: &[&Event], lang: Lang) -> Vec<String> {
+    let mut n = 0;
+    shown
+        .iter()
+        .map(|e| {
+            let key = (e.kind == Kind::Break).then(|| {
+                n += 1;
+                format!("{n} = ")
+            });
+            format!("{}{}", key.unwrap_or_default(), e.sentence(lang))
+        })
+        .collect()
+}
+
 /// The note a table row of `period` carries for the events shown: their
 /// labels, «Brudd: Barnevernsreformen».
 pub fn row_note(events: &[&Event], period: &str, lang: Lang) -> Option<String> {
@@ -243,6 +283,22 @@ mod tests {
             Some("Reform")
         );
         assert_eq!(row_note(&shown_all, "2021", Lang::Nb), None);
+        // The chart marks the breaks by number; its text says which is which.
+        assert_eq!(break_positions(&shown_all, &all), [1, 3]);
+        assert_eq!(
+            breaks_key(&shown_all, Lang::Nb).as_deref(),
+            Some("Loddrette streker: 1 = 2020 Nye numre, 2 = 2022 Reform.")
+        );
+        let with_note = shown(&ev, &all, Some("3450"));
+        assert_eq!(
+            explained(&with_note, Lang::Nb),
+            [
+                "1 = 2020 Nye numre: Alle fikk nye numre.",
+                "2 = 2022 Reform: Mer ansvar.",
+                "2025 Flere innbyggere: Et mottak."
+            ]
+        );
+        assert_eq!(breaks_key(&shown(&ev, &late, None), Lang::Nb), None);
     }
 
     #[test]

@@ -213,7 +213,6 @@ pub(crate) fn rate_meta(
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         },
-        notes: Vec::new(),
         ..Default::default()
     };
     for n in nm.notes.iter().chain(&dm.notes) {
@@ -434,6 +433,14 @@ mod tests {
         assert_eq!(ds.source.as_deref(), Some("SSB"));
         assert_eq!(ds.updated.as_deref(), Some("2026-06-15T06:00:00Z"));
         assert_eq!(meta.updated, ds.updated);
+        // Each measure is named: the rate, and its two parts by their titles.
+        let m = ds.metric_dim().unwrap();
+        let labels: Vec<&str> = ds.dims[m]
+            .categories
+            .iter()
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(labels, [meta.title.nb.as_str(), "n", "d"]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! holds; the app only hands the bytes to the browser.
 //!
 //! - `mod.rs`: [`Table`] (the one model of every figure table: the app
-//!   renders it as `<table>`, [`csv`] writes it), [`about`] (the lines
+//!   renders it as `<table>`, [`csv`] writes it; [`series_table`] a
+//!   figure over time), [`about`] (the lines
 //!   that say where a figure comes from), [`file_name`];
 //! - `long.rs`: a page's every indicator × area × period ([`long::page_csv`]);
 //! - `svg.rs`: the chart framed with its texts ([`svg::framed`]).
@@ -13,8 +14,10 @@
 pub mod long;
 pub mod svg;
 
+use crate::events::{self, Event};
 use crate::i18n::{format_timestamp, round_half_away, Lang, T};
 use crate::model::IndicatorMeta;
+use crate::present::{Line, SeriesRow};
 use crate::status::Status;
 
 /// A table as the page shows it: caption, column heads, rows.
@@ -42,6 +45,50 @@ pub enum Cell {
     /// A number with the figure's decimals; without one, what the cell
     /// shows instead (SSB's symbol, or "–").
     Num(Option<f64>, u8, String),
+}
+
+/// A figure over time as a table, as the page and the report show it: the
+/// period, the own line's value, the note (why a value is missing, its
+/// coverage, and the events of the period), and the comparison lines.
+#[allow(clippy::too_many_arguments)]
+pub fn series_table(
+    caption: String,
+    own_name: &str,
+    note: &str,
+    rows: &[SeriesRow],
+    others: &[Line],
+    shown: &[&Event],
+    decimals: u8,
+    lang: Lang,
+) -> Table {
+    let mut head = vec![
+        (T::Period.get(lang).to_string(), false),
+        (own_name.to_string(), true),
+        (note.to_string(), false),
+    ];
+    head.extend(others.iter().map(|(n, _)| (n.clone(), true)));
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let note = match events::row_note(shown, &r.period, lang) {
+                Some(m) if r.note.is_empty() => m,
+                Some(m) => format!("{} · {m}", r.note),
+                None => r.note.clone(),
+            };
+            let mut cells = vec![
+                Cell::Head(r.period.clone(), None),
+                Cell::Num(r.value, decimals, r.symbol.clone()),
+                Cell::Text(note),
+            ];
+            cells.extend(r.others.iter().map(|v| Cell::Num(*v, decimals, "–".into())));
+            Row { class: "", cells }
+        })
+        .collect();
+    Table {
+        caption,
+        head,
+        rows,
+    }
 }
 
 /// How a CSV is written.
