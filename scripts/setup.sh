@@ -9,6 +9,8 @@
 #   wasm-opt 132, playwright-core,  npm ci (package-lock.json); Debian's binaryen
 #   axe-core                        miscompiles Leptos 0.8, so it is not used
 #   chromium, chromium-driver       apt-get (root) – only with --browser
+#   libreoffice-writer-nogui,       apt-get (root) – only with --browser: a real
+#   poppler-utils                   reader of the Word reports (tests/report/)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -60,6 +62,13 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing Debian's chromium and chromium-driver"
     apt_install chromium chromium-driver || {
       echo "setup: browser tests need Debian's packages chromium and chromium-driver; install them as root." >&2
+      exit 1
+    }
+  fi
+  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+    say "installing Debian's libreoffice-writer-nogui and poppler-utils (to read the Word reports)"
+    apt_install libreoffice-writer-nogui poppler-utils || {
+      echo "setup: the report tests need Debian's packages libreoffice-writer-nogui and poppler-utils; install them as root." >&2
       exit 1
     }
   fi

@@ -88,7 +88,7 @@ fn is_tool(view: innsyn_core::query::View) -> bool {
     use innsyn_core::query::View;
     matches!(
         view,
-        View::Cooperation | View::Validate | View::Accessibility
+        View::Cooperation | View::Validate | View::Accessibility | View::Report
     )
 }
 

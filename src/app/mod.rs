@@ -23,7 +23,8 @@ use crate::load::{self, with_site};
 use crate::nav::{href, provide_app_context};
 #[cfg(feature = "tools")]
 use crate::pages::{
-    accessibility::AccessibilityPage, cooperation::CooperationPage, validate::ValidatePage,
+    accessibility::AccessibilityPage, cooperation::CooperationPage, report::ReportPage,
+    validate::ValidatePage,
 };
 use crate::pages::{
     indicator::IndicatorPage, municipality::MunicipalityPage, overview::OverviewPage,
@@ -87,8 +88,10 @@ pub fn App() -> impl IntoView {
                 View::Cooperation => view! { <CooperationPage/> }.into_any(),
                 #[cfg(feature = "tools")]
                 View::Accessibility => view! { <AccessibilityPage/> }.into_any(),
+                #[cfg(feature = "tools")]
+                View::Report => view! { <ReportPage/> }.into_any(),
                 #[cfg(not(feature = "tools"))]
-                View::Validate | View::Cooperation | View::Accessibility => view! { <tools::Tools/> }.into_any(),
+                View::Validate | View::Cooperation | View::Accessibility | View::Report => view! { <tools::Tools/> }.into_any(),
                 View::Overview => view! { <OverviewPage/> }.into_any(),
             })}
         </main>

@@ -472,6 +472,18 @@ pub fn show_field(id: &str) {
     }
 }
 
+/// Brings the element `id` into view and moves the focus to it (a table
+/// of contents' link followed in place).
+pub fn go_to(id: &str) {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    el.scroll_into_view();
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
 /// Opens a `<dialog>` as a modal, or closes it.
 pub fn show_dialog(el: &web_sys::HtmlDialogElement, open: bool) {
     if open {

@@ -17,6 +17,7 @@ use innsyn_core::json::ParseError;
 use innsyn_core::model::{Dataset, I18nText};
 use innsyn_core::read;
 use innsyn_core::registry::Registry;
+use innsyn_core::report::{self, Published, Template};
 use innsyn_core::site::{self, Trust};
 use innsyn_core::ssb;
 use innsyn_core::statement::{self, Statement};
@@ -66,6 +67,53 @@ pub async fn statement() -> Result<(Arc<Statement>, I18nText), LoadError> {
         .unwrap_or_default()
         .0;
     Ok((Arc::new(st), config.publisher))
+}
+
+/// What the council report is made from: its template, the figures of
+/// its indicators the site holds in files, in current prices (those only
+/// SSB's live API has are not asked for: the report says where SSB
+/// publishes them), each that cannot be read with why, and the Word
+/// documents published beside it (none on a build that made none).
+pub struct ReportFiles {
+    pub template: Arc<Template>,
+    pub data: report::Data,
+    pub problems: Vec<(String, LoadError)>,
+    pub published: Vec<Published>,
+}
+
+pub async fn report(
+    catalog: Arc<Catalog>,
+    registry: Arc<Registry>,
+) -> Result<ReportFiles, LoadError> {
+    let text = io::fetch_text(report::FILE).await;
+    let template = checked(report::FILE, text, report::parse)?;
+    let mut data = report::Data::new();
+    let mut problems = Vec::new();
+    for id in report::indicators(&template, &catalog) {
+        let Some(def) = catalog.indicator(&id).cloned() else {
+            continue;
+        };
+        if !report::in_files(&catalog, &id) {
+            continue;
+        }
+        let current = Some(innsyn_core::prices::CURRENT.to_string());
+        match indicator(def, catalog.clone(), registry.clone(), current).await {
+            Ok(ds) => {
+                data.insert(id, ds);
+            }
+            Err(e) => problems.push((id, e)),
+        }
+    }
+    let published = io::fetch_text(report::PUBLISHED)
+        .await
+        .map(|t| report::published(&t))
+        .unwrap_or_default();
+    Ok(ReportFiles {
+        template: Arc::new(template),
+        data,
+        problems,
+        published,
+    })
 }
 
 /// A fetched file read by `parse`: what cannot be fetched or read, or its

@@ -23,6 +23,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 
 pub use error::LoadError;
+pub use files::ReportFiles;
 
 use crate::nav::{href, Nav};
 
@@ -143,6 +144,34 @@ pub fn with_statement(
         None => loading(nav, false),
         Some(Err(e)) => failed(nav, head.clone(), e),
         Some(Ok((st, publisher))) => body(st, publisher),
+    }
+}
+
+/// The council report's files (`data/report.json`, the figures it draws
+/// on, the published Word documents) as the page: its loading state, its
+/// template's error as the page's heading, or `body`.
+pub fn with_report(
+    body: impl Fn(Arc<ReportFiles>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let (catalog, registry) = (
+        expect_context::<Arc<Catalog>>(),
+        expect_context::<Arc<Registry>>(),
+    );
+    let (got, set) = signal(None);
+    leptos::task::spawn_local(async move {
+        set.set(Some(files::report(catalog, registry).await.map(Arc::new)))
+    });
+    let head = Head {
+        title: None,
+        file: innsyn_core::report::FILE.to_string(),
+        level: Level::Page,
+        live: false,
+    };
+    move || match got.get() {
+        None => loading(nav, false),
+        Some(Err(e)) => failed(nav, head.clone(), e),
+        Some(Ok(files)) => body(files),
     }
 }
 

@@ -7,9 +7,10 @@
 //! - [`indicator`]: one indicator for all 48: explanation, year, map, ranking;
 //! - [`cooperation`]: the simulator of a shared child welfare service;
 //! - [`validate`]: the page where publishers check a file in the browser;
-//! - [`accessibility`]: the accessibility statement (its prose is a data file).
+//! - [`accessibility`]: the accessibility statement (its prose is a data file);
+//! - [`report`]: the state report to the council, drafted from the figures.
 //!
-//! The last three are tools: compiled only into the tools module (feature
+//! The last four are tools: compiled only into the tools module (feature
 //! `tools`), which the first-load module loads when one is opened.
 
 #[cfg(feature = "tools")]
@@ -20,5 +21,7 @@ pub mod indicator;
 pub mod municipality;
 pub mod overview;
 pub mod region;
+#[cfg(feature = "tools")]
+pub mod report;
 #[cfg(feature = "tools")]
 pub mod validate;

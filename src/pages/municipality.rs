@@ -105,6 +105,19 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
     let partners = registry.service_partners(&m.id);
     let service = (!partners.is_empty()).then(|| partners.join(", "));
     let unverified = m.council_unverified;
+    // The council report: the municipality's, and its shared service's.
+    let shared = registry
+        .services
+        .iter()
+        .find(|g| g.members.contains(&m.id))
+        .map(|g| g.id.clone());
+    let report = m.id.clone();
+    let reports = view! {
+        <ul class="report-links">
+            <li><a href=move || href(&nav.to(View::Report, report.clone()))>{move || nav.t(T::ReportLink)}</a></li>
+            {shared.map(|id| view! { <li><a href=move || href(&nav.to(View::Report, id.clone()))>{move || nav.t(T::ReportOfService)}</a></li> })}
+        </ul>
+    };
     view! {
         <dl class="facts panel">
             <dt>{nav.t(T::NumberLabel)}</dt><dd>{numbers}</dd>
@@ -125,6 +138,7 @@ fn MunicipalityFacts(muni: usize) -> impl IntoView {
                 }
             }}</dd>
         </dl>
+        {reports}
     }
 }
 

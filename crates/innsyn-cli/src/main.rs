@@ -21,6 +21,7 @@ mod convert;
 mod demo;
 mod fetch;
 mod file;
+mod report;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -48,6 +49,12 @@ BRUK / USAGE:
       --source NAME --source-url URL --table ID
       --licence ID  --out FILE (default: standard output)
   innsyn demo --out DIR                    Skriv demonstrasjonsdata / write the demonstration data
+  innsyn report --out DIR [OPTIONS]        Tilstandsrapport om barnevernet som Word / the report to the
+                                           council as Word documents (.docx), one per municipality and
+                                           shared service in each of its languages, and DIR/reports.json
+      --catalog FILE (default public/data/catalog.json)  --template FILE (default: report.json beside it)
+      --subject ID (municipality number or service id; repeat; default all)  --in nb|nn|en (repeat)
+      --date YYYY-MM-DD (the date the reports say they were made; default today)
 ", fetch_usage!(), "  innsyn --help
   --lang nb|en: meldinger på bokmål eller engelsk / messages in bokmål or English (every command)
 ");
@@ -67,6 +74,7 @@ fn main() -> ExitCode {
         "convert" => convert::parse_args(p, lang).map(convert::run),
         "demo" => demo_args(p, lang).map(|dir| demo_cmd(&dir)),
         "fetch" => return fetch::run(p, lang),
+        "report" => report::parse_args(p, lang).map(report::run),
         "--help" | "-h" | "help" => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

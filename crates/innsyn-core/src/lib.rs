@@ -54,6 +54,7 @@ pub mod prices;
 pub mod query;
 pub mod read;
 pub mod registry;
+pub mod report;
 pub mod route;
 pub mod simple;
 pub mod site;

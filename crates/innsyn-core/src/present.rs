@@ -21,7 +21,7 @@ pub use print::{print_table, PrintColumn, PrintRow, PrintTable};
 pub use series::{
     computed_rows, direction, municipality_rows, part_note, trend_sentence, SeriesRow,
 };
-pub use start::{kroner, spending, Spending};
+pub use start::{growth_sentence, kroner, spending, Spending};
 
 use crate::aggregate::{combine, Combined, Part, Rule};
 use crate::i18n::{format_number, Lang};

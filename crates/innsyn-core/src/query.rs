@@ -17,10 +17,13 @@ pub enum View {
     Validate,
     /// The accessibility statement (tilgjengelighetserklæring).
     Accessibility,
+    /// The state report to the council of a municipality or shared
+    /// service (`region`: its number or the service's id).
+    Report,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Region,
         View::Municipality,
@@ -28,6 +31,7 @@ impl View {
         View::Cooperation,
         View::Validate,
         View::Accessibility,
+        View::Report,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -38,6 +42,7 @@ impl View {
             View::Cooperation => "cooperation",
             View::Validate => "validate",
             View::Accessibility => "accessibility",
+            View::Report => "report",
         }
     }
     pub fn from_code(s: &str) -> Option<View> {

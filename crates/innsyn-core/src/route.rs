@@ -28,6 +28,8 @@ fn slug(view: View, lang: Lang) -> Option<&'static str> {
         (View::Accessibility, Lang::Nb) => "tilgjengelighet",
         (View::Accessibility, Lang::Nn) => "tilgjenge",
         (View::Accessibility, Lang::En) => "accessibility",
+        (View::Report, Lang::En) => "report",
+        (View::Report, _) => "rapport",
         _ => return None,
     })
 }
@@ -44,7 +46,7 @@ fn path_safe(id: &str) -> bool {
 /// The page a query shows (what a path names) and the rest of it.
 fn split(q: &Query) -> (Query, Query) {
     let subject = match q.view {
-        View::Region | View::Municipality => q.region.clone(),
+        View::Region | View::Municipality | View::Report => q.region.clone(),
         View::Indicator => q.indicator.clone(),
         _ => None,
     };
@@ -124,9 +126,14 @@ pub fn from_path(path: &str) -> Option<Query> {
             q.view = View::Accessibility;
         }
         (Some(s), Some(id), None) if path_safe(id) => {
-            q.view = [View::Municipality, View::Region, View::Indicator]
-                .into_iter()
-                .find(|v| slug(*v, q.lang) == Some(s))?;
+            q.view = [
+                View::Municipality,
+                View::Region,
+                View::Indicator,
+                View::Report,
+            ]
+            .into_iter()
+            .find(|v| slug(*v, q.lang) == Some(s))?;
             if q.view == View::Indicator {
                 q.indicator = Some(id.to_string());
             } else {
@@ -203,8 +210,9 @@ impl Addresses {
 }
 
 /// Every page a site publishes as static HTML: the start page, each region
-/// dashboard, each municipality profile, each indicator and the
-/// accessibility statement, in every language, and the embeddable ones
+/// dashboard, each municipality profile, each indicator, the accessibility
+/// statement and the report to the council of each municipality and
+/// shared service, in every language, and the embeddable ones
 /// (start page, dashboards, profiles) in embed mode too.
 pub fn published_pages(catalog: &Catalog, registry: &Registry) -> Vec<Query> {
     let (mut regions, councils) = present::region_groups(registry);
@@ -234,6 +242,11 @@ pub fn published_pages(catalog: &Catalog, registry: &Registry) -> Vec<Query> {
             );
             if !embed {
                 pages.push(page(View::Accessibility, None, None));
+                pages.extend(
+                    crate::report::Subject::all(registry)
+                        .into_iter()
+                        .map(|s| page(View::Report, Some(s.id(registry)), None)),
+                );
                 pages.extend(
                     catalog
                         .indicators
@@ -330,6 +343,18 @@ mod tests {
                 },
                 "en/accessibility/?catalog=k.json",
             ),
+            (
+                q(View::Report, Some("3407"), Lang::Nb, false),
+                "rapport/3407/",
+            ),
+            (
+                q(View::Report, Some("bv-dovre-lesja"), Lang::Nn, false),
+                "nn/rapport/bv-dovre-lesja/",
+            ),
+            (
+                q(View::Report, Some("3407"), Lang::En, false),
+                "en/report/3407/",
+            ),
             // A region dashboard with no region named has no path of its own.
             (q(View::Region, None, Lang::Nb, false), "./?view=region"),
         ];
@@ -380,6 +405,9 @@ mod tests {
                 for m in &reg.municipalities {
                     queries.push(q(View::Municipality, Some(&m.id), lang, embed));
                 }
+                for s in crate::report::Subject::all(&reg) {
+                    queries.push(q(View::Report, Some(s.id(&reg)), lang, embed));
+                }
             }
         }
         for query in queries {
@@ -406,6 +434,9 @@ mod tests {
             "nn/tilgjengelighet/",
             "accessibility/",
             "tilgjengelighet/x/",
+            "rapport/",
+            "en/rapport/3407/",
+            "report/3407/",
         ] {
             assert_eq!(from_path(path), None, "{path}");
         }
@@ -428,10 +459,11 @@ mod tests {
         let paths: std::collections::BTreeSet<_> = pages.iter().filter_map(to_path).collect();
         assert_eq!(paths.len(), pages.len(), "no two pages share a path");
         let per_lang = 1 + 3 + reg.councils.len() + reg.municipalities.len();
+        let reports = reg.municipalities.len() + reg.services.len();
         assert_eq!(
             pages.len(),
-            3 * (2 * per_lang + cat.indicators.len() + 1),
-            "start, dashboards, profiles (also embedded), indicators and the statement in 3 languages"
+            3 * (2 * per_lang + cat.indicators.len() + 1 + reports),
+            "start, dashboards, profiles (also embedded), indicators, the statement and the reports in 3 languages"
         );
         assert!(paths.contains("kommune/3407/"));
         assert!(paths.contains("en/embed/region/04/"));
@@ -439,5 +471,7 @@ mod tests {
         assert!(paths.contains("tilgjengelighet/"));
         assert!(paths.contains("nn/tilgjenge/"));
         assert!(paths.contains("en/accessibility/"));
+        assert!(paths.contains("rapport/3407/"));
+        assert!(paths.contains("nn/rapport/bv-skjak-lom-vaga-sel/"));
     }
 }

@@ -8,7 +8,7 @@
 
 mod answer;
 mod args;
-mod files;
+pub mod files;
 mod http;
 mod merge;
 mod report;

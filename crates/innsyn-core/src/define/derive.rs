@@ -393,6 +393,7 @@ mod tests {
             fetched: Some("2026-09-14T06:34:00Z".into()),
             via: Some("republisher".into()),
             gross: None,
+            theme: None,
             path: "$.indicators[0]".into(),
         }
     }

@@ -121,6 +121,9 @@ pub struct IndicatorDef {
     /// A gross figure whose net counterpart is another indicator
     /// (`"gross": {"net": id, "note_above": ratio}`).
     pub gross: Option<Gross>,
+    /// The theme of the council report it belongs in (`"theme"`, a theme
+    /// id of `data/report.json`): how a publisher's own figures reach it.
+    pub theme: Option<String>,
     /// Where in the catalog it is defined (`$.indicators[2]`), for diagnostics.
     pub path: String,
 }
@@ -293,6 +296,7 @@ pub fn parse_def(o: &Obj, id: &str, url: Option<String>, d: &mut Diags) -> Optio
         fetched,
         via,
         gross,
+        theme: o.string("theme", Optional, d),
         path: o.path.to_string(),
     })
 }

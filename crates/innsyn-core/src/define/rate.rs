@@ -239,6 +239,7 @@ mod tests {
             fetched: None,
             via: None,
             gross: None,
+            theme: None,
             path: "$.indicators[2]".into(),
         }
     }

@@ -70,9 +70,34 @@ pub fn format_change(v: f64, decimals: u8, lang: Lang) -> String {
     }
 }
 
+/// Items for a sentence: «2018», «2018 og 2019», «2018, 2019 og 2020».
+pub fn and_list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!(
+            "{} {} {last}",
+            init.join(", "),
+            if lang == Lang::En { "and" } else { "og" }
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_in_a_sentence() {
+        let y = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(&y(&[]), Lang::Nb), "");
+        assert_eq!(and_list(&y(&["2018"]), Lang::Nb), "2018");
+        assert_eq!(and_list(&y(&["2018", "2019"]), Lang::En), "2018 and 2019");
+        assert_eq!(
+            and_list(&y(&["2018", "2019", "2020"]), Lang::Nn),
+            "2018, 2019 og 2020"
+        );
+    }
 
     #[test]
     fn norwegian_number_format() {

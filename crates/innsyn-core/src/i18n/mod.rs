@@ -299,6 +299,9 @@ strings! {
     LinkCopied => ("Lenken er kopiert", "Lenkja er kopiert", "Link copied"),
     LinkField => ("Lenke til denne visningen", "Lenkje til denne visinga", "Link to this view"),
     NavAccessibility => ("Tilgjengelighetserklæring", "Tilgjengelegheitserklæring", "Accessibility statement"),
+    // The municipality page's links to the council report (pages/report.rs).
+    ReportLink => ("Utkast til tilstandsrapport for kommunestyret", "Utkast til tilstandsrapport for kommunestyret", "Draft report on the service to the council"),
+    ReportOfService => ("Rapport for hele den interkommunale tjenesten", "Rapport for heile den interkommunale tenesta", "Report for the whole inter-municipal service"),
     PreviewWidth => ("Bredde i forhåndsvisningen", "Breidd i førehandsvisinga", "Preview width"),
     Preview => ("Forhåndsvisning", "Førehandsvising", "Preview"),
     SeeMore => ("Se mer i Innsyn", "Sjå meir i Innsyn", "See more in Innsyn"),
@@ -366,7 +369,9 @@ impl T {
 
 mod format;
 pub(crate) use format::round_half_away;
-pub use format::{count_decimals, format_change, format_date, format_number, format_timestamp};
+pub use format::{
+    and_list, count_decimals, format_change, format_date, format_number, format_timestamp,
+};
 
 #[cfg(test)]
 mod tests {

@@ -10,19 +10,6 @@ use crate::registry::Registry;
 
 use super::municipality_series;
 
-/// The years, for a sentence: «2018», «2018 og 2019», «2018, 2019 og 2020».
-fn years(list: &[String], lang: Lang) -> String {
-    match list {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!(
-            "{} {} {last}",
-            init.join(", "),
-            if lang == Lang::En { "and" } else { "og" }
-        ),
-    }
-}
-
 /// The notes on a municipality's gross figures: the years gross is more
 /// than `above` times net, with the shared service it belongs to (by the
 /// registry) as the likely reason or, without one, income such as refunds;
@@ -48,7 +35,10 @@ pub fn gross_notes(
     let m = &registry.municipalities[muni];
     let mut out = Vec::new();
     if !high.is_empty() {
-        let (ys, x) = (years(&high, lang), format_number(above, 1, lang));
+        let (ys, x) = (
+            crate::i18n::and_list(&high, lang),
+            format_number(above, 1, lang),
+        );
         let partners = registry.service_partners(&m.id);
         out.push(match (partners.is_empty(), lang) {
             (false, Lang::Nb) => format!("{ys}: brutto er mer enn {x} ganger netto. {} deler barnevernstjeneste med {} (registeret per februar 2021). Vertskommunen i et slikt samarbeid fører utgiftene til hele tjenesten som brutto og det de andre betaler som inntekt; det er trolig grunnen. Netto er tallet som kan sammenlignes.", m.name, partners.join(", ")),
@@ -60,7 +50,7 @@ pub fn gross_notes(
         });
     }
     if !low.is_empty() {
-        let ys = years(&low, lang);
+        let ys = crate::i18n::and_list(&low, lang);
         out.push(match lang {
             Lang::Nb => format!("{ys}: netto er høyere enn brutto. Slik er tallene publisert av SSB; Innsyn retter dem ikke."),
             Lang::Nn => format!("{ys}: netto er høgare enn brutto. Slik er tala publiserte av SSB; Innsyn rettar dei ikkje."),
@@ -68,20 +58,4 @@ pub fn gross_notes(
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years_in_a_sentence() {
-        let y = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(years(&y(&["2018"]), Lang::Nb), "2018");
-        assert_eq!(years(&y(&["2018", "2019"]), Lang::En), "2018 and 2019");
-        assert_eq!(
-            years(&y(&["2018", "2019", "2020"]), Lang::Nb),
-            "2018, 2019 og 2020"
-        );
-    }
 }

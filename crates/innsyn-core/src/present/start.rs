@@ -139,26 +139,32 @@ impl Spending {
         }
         s.push('.');
         if let (Some(g), Some(i)) = (&self.growth, index) {
-            let pct = |v: f64| format!("{} {}", format_number(v.abs(), 0, lang), more(v, lang));
-            let (from, cur) = (&g.from, pct(g.current));
-            let name = i.name.get(lang);
             s.push(' ');
-            s.push_str(&match (g.fixed.map(pct), lang) {
-                (Some(f), Lang::Nb) => format!(
-                    "Det er {f} enn i {from} i faste kroner ({name}), {cur} i løpende kroner."
-                ),
-                (Some(f), Lang::Nn) => format!(
-                    "Det er {f} enn i {from} i faste kroner ({name}), {cur} i løpande kroner."
-                ),
-                (Some(f), Lang::En) => format!(
-                    "That is {f} than in {from} in fixed kroner ({name}), {cur} in current kroner."
-                ),
-                (None, Lang::Nb) => format!("Det er {cur} enn i {from} i løpende kroner."),
-                (None, Lang::Nn) => format!("Det er {cur} enn i {from} i løpande kroner."),
-                (None, Lang::En) => format!("That is {cur} than in {from} in current kroner."),
-            });
+            s.push_str(&growth_sentence(g, i, lang));
         }
         s
+    }
+}
+
+/// Growth in words, fixed prices first: «Det er 29 % mer enn i 2015 i
+/// faste kroner (kommunal deflator), 85 % mer i løpende kroner.»
+pub fn growth_sentence(g: &Growth, index: &PriceIndex, lang: Lang) -> String {
+    let pct = |v: f64| format!("{} {}", format_number(v.abs(), 0, lang), more(v, lang));
+    let (from, cur) = (&g.from, pct(g.current));
+    let name = index.name.get(lang);
+    match (g.fixed.map(pct), lang) {
+        (Some(f), Lang::Nb) => {
+            format!("Det er {f} enn i {from} i faste kroner ({name}), {cur} i løpende kroner.")
+        }
+        (Some(f), Lang::Nn) => {
+            format!("Det er {f} enn i {from} i faste kroner ({name}), {cur} i løpande kroner.")
+        }
+        (Some(f), Lang::En) => {
+            format!("That is {f} than in {from} in fixed kroner ({name}), {cur} in current kroner.")
+        }
+        (None, Lang::Nb) => format!("Det er {cur} enn i {from} i løpende kroner."),
+        (None, Lang::Nn) => format!("Det er {cur} enn i {from} i løpande kroner."),
+        (None, Lang::En) => format!("That is {cur} than in {from} in current kroner."),
     }
 }
 

@@ -111,7 +111,7 @@ fn every_expenditure_figure_is_the_csv() {
     let dates = innsyn_core::export::dates(meta, Lang::Nb).join(" · ");
     assert_eq!(
         dates,
-        "Hentet fra SSB 14.09.2026 via Lippen1995/Project_statsbudsjett"
+        "Hentet fra SSB 14.09.2026 via Lippen1995/Project_statsbudsjett · Siste år: reviderte KOSTRA-tall (publisert 15. juni)"
     );
 }
 
