@@ -228,6 +228,17 @@ fn a_municipalitys_figure_is_read_under_the_number_that_says_something() {
         present::municipality_part(&ds, &reg, hamar, "2019").value,
         Some(4.0)
     );
+    // A plain number under the year's own number is read, though another
+    // number has one with a status.
+    let ds2 = file(
+        false,
+        r#"{"region": "3403", "period": "2021", "value": 7},
+           {"region": "0403", "period": "2021", "value": 9, "status": "*"}"#,
+    );
+    assert_eq!(
+        present::municipality_part(&ds2, &reg, hamar, "2021").value,
+        Some(7.0)
+    );
     // Not in the file at all: no number, and why.
     let p = present::municipality_part(&ds, &reg, muni(&reg, "3401"), "2020");
     assert_eq!((p.value, p.status), (None, Some(Status::NotAvailable)));

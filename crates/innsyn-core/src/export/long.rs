@@ -243,9 +243,16 @@ mod tests {
             lines.contains(&"Barn med tiltak – Enhet: per 1000 barn"),
             "{lines:?}"
         );
-        assert!(lines
+        // Each symbol shown instead of a number explained once; a number
+        // has none.
+        let meanings: Vec<&str> = lines
             .iter()
-            .any(|l| l.starts_with(": = Tall kan ikke offentliggjøres")));
+            .filter(|l| l.contains(" = "))
+            .copied()
+            .collect();
+        assert_eq!(meanings.len(), 2, "{meanings:?}");
+        assert!(meanings[0].starts_with("– = "), "{meanings:?}");
+        assert!(meanings[1].starts_with(": = Tall kan ikke offentliggjøres"));
         let head = lines
             .iter()
             .position(|l| *l == "Indikator;Område;Kode;Periode;Verdi;Merknad;Enhet")
