@@ -52,6 +52,7 @@ fn indicator(url: String) -> IndicatorDef {
         fetched: None,
         via: None,
         gross: None,
+        theme: None,
         path: "$.indicators[0]".into(),
     }
 }
