@@ -164,7 +164,8 @@ fn parse_index(o: &Obj, d: &mut Diags) -> Option<PriceIndex> {
                 .ok()
                 .filter(|y| (1800..=2200).contains(y));
             match (year, &m.value.v) {
-                (Some(y), JVal::Num(v)) if v.is_finite() => out.push((y, *v)),
+                // The JSON reader has no number that is not finite.
+                (Some(y), JVal::Num(v)) => out.push((y, *v)),
                 _ => series.bad(
                     "BAD_FIELD",
                     &m.key,
@@ -460,6 +461,8 @@ mod tests {
                 {"id": "gap", "name": "x", "source": "y", "levels": {"2015": 100, "2017": 110}},
                 {"id": "none", "name": "x", "source": "y"},
                 {"id": "neg", "name": "x", "source": "y", "levels": {"2015": -1}},
+                {"id": "zero", "name": "x", "source": "y", "levels": {"2015": 0}},
+                {"id": "fall", "name": "x", "source": "y", "growth": {"2016": -100}},
                 {"id": "kpi", "name": "again", "source": "y", "levels": {"2015": 1}},
                 {"name": "no id", "source": "y", "levels": {"2015": 1}}
             ]}"#,
@@ -484,8 +487,10 @@ mod tests {
                 "BAD_FIELD $.indexes[2].levels",
                 "BAD_FIELD $.indexes[3].levels",
                 "BAD_FIELD $.indexes[4].levels",
-                "BAD_FIELD $.indexes[5].id",
-                "MISSING_FIELD $.indexes[6].id",
+                "BAD_FIELD $.indexes[5].levels",
+                "BAD_FIELD $.indexes[6].levels",
+                "BAD_FIELD $.indexes[7].id",
+                "MISSING_FIELD $.indexes[8].id",
             ]
         );
         let (p, diags) = parse(
@@ -515,6 +520,13 @@ mod tests {
     fn kroner_in_fixed_prices_of_the_latest_year() {
         let ds = kroner(true);
         assert_eq!(base_year(&ds), Some(2017));
+        // A cube whose latest period is no year has no year's kroner.
+        let mut odd = kroner(true);
+        let t = odd.time_dim().unwrap();
+        for c in &mut odd.dims[t].categories {
+            c.id = format!("x{}", c.id);
+        }
+        assert_eq!(base_year(&odd), None);
         let f = fixed(&ds, &deflator(), 2017);
         let at = |p: &str, r: &str| {
             f.cell_at(&["value", r, p])

@@ -59,3 +59,54 @@ pub fn gross_notes(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cube of one municipality (Hamar) over three years.
+    fn cube(id: &str, values: [f64; 3]) -> Dataset {
+        let rows: Vec<String> = ["2020", "2021", "2022"]
+            .iter()
+            .zip(values)
+            .map(|(p, v)| format!(r#"{{"region": "3403", "period": "{p}", "value": {v}}}"#))
+            .collect();
+        let src = format!(
+            r#"{{"format": "innsyn-indicator/1", "id": "{id}", "title": "t", "description": "d",
+                "unit": "1 000 kr", "source": "SSB", "aggregation": "sum", "values": [{}]}}"#,
+            rows.join(",")
+        );
+        let reg = Registry::bundled();
+        crate::read::read_str(&src, &reg)
+            .unwrap()
+            .datasets
+            .remove(0)
+    }
+
+    #[test]
+    fn a_note_only_beyond_the_ratio_and_where_net_is_above_gross() {
+        let reg = Registry::bundled();
+        let hamar = reg
+            .municipalities
+            .iter()
+            .position(|m| m.id == "3403")
+            .unwrap();
+        // 2020: exactly 1.5 times; 2021: more; 2022: net equal to gross.
+        let gross = cube("g", [300.0, 301.0, 200.0]);
+        let net = cube("n", [200.0, 200.0, 200.0]);
+        let notes = gross_notes(&gross, &net, &reg, hamar, 1.5, Lang::En);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with("2021: gross is more than 1.5 times net"),
+            "{notes:?}"
+        );
+        // A net of zero has no ratio; net above gross is noted as published.
+        let net = cube("n", [0.0, 200.0, 200.5]);
+        let notes = gross_notes(&gross, &net, &reg, hamar, 1.5, Lang::En);
+        assert!(notes[0].starts_with("2021: gross"), "{notes:?}");
+        assert!(
+            notes[1].starts_with("2022: net is above gross"),
+            "{notes:?}"
+        );
+    }
+}
