@@ -12,8 +12,9 @@ cargo test --locked -p innsyn-core -p innsyn-cli
 echo "== wasm component tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown -p innsyn-web --test components
 
-echo "== release build into dist-e2e/"
+echo "== release build into dist-e2e/, with two council reports as Word documents"
 trunk build --release --offline --dist dist-e2e
+cargo run --locked -q -p innsyn-cli -- report --out dist-e2e/rapport --subject 3403 --subject bv-gjovik-sondre-land-nordre-land > /dev/null
 
 echo "== conformance with jsonstat-toolkit, then end-to-end tests (Chromium + axe-core)"
 node --test --test-concurrency=1 tests/structure/ tests/conformance/ tests/e2e/

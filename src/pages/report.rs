@@ -210,7 +210,7 @@ fn block(nav: Nav, b: &Block) -> AnyView {
                 .iter()
                 .map(|i| view! { <p>{i.clone()}</p> })
                 .collect_view();
-            view! { <aside class="guidance" aria-label=heading.clone()><p class="guidance-head">{heading.clone()}</p>{items}</aside> }.into_any()
+            view! { <div class="guidance" role="note" aria-label=heading.clone()><p class="guidance-head">{heading.clone()}</p>{items}</div> }.into_any()
         }
         Block::Facts(items) => {
             let items = items
@@ -299,14 +299,16 @@ fn figure(nav: Nav, f: &Figure) -> impl IntoView {
     });
     let table = f.table.clone();
     let number = f.number;
+    let caption = format!(
+        "{} {number}: {}",
+        w(lang, "Tabell", "Tabell", "Table"),
+        f.table.caption
+    );
+    let table_label = caption.clone();
     let table_view = data_table(
-        Arc::new(move |lang| {
+        Arc::new(move |_| {
             let mut t = table.clone();
-            t.caption = format!(
-                "{} {number}: {}",
-                w(lang, "Tabell", "Tabell", "Table"),
-                t.caption
-            );
+            t.caption = caption.clone();
             t
         }),
         "report-table",
@@ -326,7 +328,7 @@ fn figure(nav: Nav, f: &Figure) -> impl IntoView {
             {f.demo.then(|| view! { <p class="demo-label">{T::DemoLabel.get(lang)}</p> })}
             <p>{f.paragraph.clone()}</p>
             {chart}
-            <div class="table-wrap">{table_view}</div>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=table_label>{table_view}</div>
             {explained}
         </div>
     }
