@@ -9,13 +9,22 @@
 // every page, rendered or live, and no second HTML renderer to drift.
 //
 // Each page gets: a <base> at the site's root, <meta name="innsyn-paths">
-// (the app then writes stable paths), <link rel="canonical">, og:title and
-// og:description, the stylesheet inline (its hash added to the page's
+// (the app then writes stable paths), <link rel="canonical">, the title and
+// description the app gave it (innsyn-core::head) with its first figure's
+// headline put before the description, Open Graph and Twitter card tags
+// with a picture of that figure (DIR/<path>/og.png, 1200×630, drawn from
+// the page's own chart, table and source line, «Fiktive tall» where the
+// figure is demonstration data; a page with no figure gets its title and
+// description alone), the stylesheet inline (its hash added to the page's
 // Content-Security-Policy), a <noscript> stylesheet that shows tables
 // without JavaScript, and — at the end of <body>, after everything shown —
 // the files the page was drawn from as JSON data blocks, so the app taking
 // the page over fetches nothing again. Panels the catalog asks SSB for live
 // are left loading: they are the reader's browser's business.
+//
+// SITE_URL (https://…/, the site's public root) makes the canonical link,
+// og:url and og:image absolute, as link previews want them; without it
+// they are relative to the page.
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -73,6 +82,96 @@ async function settled(page, outstanding) {
   if (calm < 3) throw new Error(`${page.url()}: the page did not settle`);
 }
 
+/** The site's public root for absolute addresses in link previews, if given. */
+const SITE_URL = process.env.SITE_URL ? process.env.SITE_URL.replace(/\/?$/, '/') : '';
+
+/** What a page's preview shows, read from the page (run in the page): its
+ * heading, and its first figure with a chart — the figure's caption, its
+ * headline (a line chart's first series in its latest year with a number;
+ * a ranking's first row), the chart, the source line, and the demo label
+ * when the figure or the part of the page it stands in carries one. */
+function headline() {
+  const main = document.querySelector('main');
+  const page = main?.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+  const fig = main && [...main.querySelectorAll('figure')].find((f) => f.querySelector('.chart svg'));
+  if (!fig) return { page, heading: '', headline: '', demo: '', svg: '', source: '' };
+  const box = fig.closest('.report-indicator') ?? fig;
+  const table = box.querySelector('table');
+  const text = (e) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const heading = text(table?.querySelector('caption')) || text(fig.querySelector('h2, h3, h4'));
+  const cells = (tr) => [...tr.children].map((c) => text(c.childNodes[0] ?? c));
+  const head = table?.querySelector('thead tr') ? cells(table.querySelector('thead tr')) : [];
+  const rows = table ? [...table.querySelectorAll('tbody tr')].map(cells).filter((r) => /\d/.test(r[1] ?? '')) : [];
+  let line = '';
+  if (rows.length && (fig.classList.contains('trend') || fig.classList.contains('report-figure'))) {
+    const last = rows[rows.length - 1];
+    line = `${head[1]}, ${last[0]}: ${last[1]}`;
+  } else if (rows.length) {
+    line = `${rows[0][0]}: ${rows[0][1]}`;
+  }
+  // The demo label of the figure, or of the smallest part of the page
+  // around it that holds no other figure.
+  let demo = '';
+  for (let e = fig; e && e !== main.parentElement; e = e.parentElement) {
+    if (e !== fig && e.querySelectorAll('figure').length > 1) break;
+    const label = e.querySelector('.demo-label strong, .demo-label');
+    if (label) { demo = text(label); break; }
+  }
+  const source = text(box.querySelector('.source') ?? fig.closest('section, article')?.querySelector('.source'));
+  return { page, heading, headline: line, demo, svg: fig.querySelector('.chart svg').outerHTML, source };
+}
+
+/** Draws a page's preview picture, 1200×630 PNG, into `file`: the site's
+ * name, the page's title and heading, and its first figure as the page
+ * shows it (or, with none, the page's description). Every text is set as
+ * text; the chart is charts-rs's SVG from the page. */
+async function drawCard(ctx, card, file) {
+  const page = await ctx.newPage({ viewport: { width: 1200, height: 630 } });
+  await page.setViewportSize({ width: 1200, height: 630 });
+  await page.setContent(`<!DOCTYPE html><html><head><style>
+    * { box-sizing: border-box; margin: 0; }
+    body { width: 1200px; height: 630px; font-family: 'DejaVu Sans', sans-serif; color: #1b1b1f; background: #fff; }
+    .card { display: grid; grid-template-columns: 500px 1fr; grid-template-rows: 1fr auto; column-gap: 32px;
+      height: 630px; padding: 32px 44px 24px; border-top: 14px solid #1d4f91; }
+    .text { display: flex; flex-direction: column; gap: 14px; overflow: hidden; }
+    .brand { font-weight: bold; color: #1d4f91; font-size: 26px; }
+    .page { font-size: 44px; font-weight: bold; line-height: 1.1; hyphens: auto; overflow-wrap: break-word; }
+    .card.plain .text { grid-column: 1 / 3; }
+    .heading { font-size: 22px; color: #333; line-height: 1.3; }
+    .headline { font-size: 36px; font-weight: bold; line-height: 1.2; }
+    .demo { align-self: flex-start; padding: 4px 10px; background: #fff3cd; border: 2px solid #8a6d00; font-size: 22px; font-weight: bold; }
+    .description { font-size: 26px; line-height: 1.35; }
+    .chart { min-height: 0; }
+    .chart svg { width: 100%; height: 100%; }
+    .source { grid-column: 1 / 3; font-size: 17px; color: #444; margin-top: 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  </style></head><body><div class="card"><div class="text"><p class="brand"></p><p class="page"></p></div></div></body></html>`);
+  await page.evaluate((c) => {
+    const card = document.querySelector('.card');
+    const text = card.querySelector('.text');
+    const add = (box, cls, t) => { const p = document.createElement('p'); p.className = cls; p.textContent = t; box.append(p); return p; };
+    text.querySelector('.brand').textContent = 'Innsyn';
+    text.querySelector('.page').textContent = c.page || c.title;
+    document.documentElement.lang = c.lang;
+    if (!c.svg) { card.classList.add('plain'); add(text, 'description', c.description); return; }
+    add(text, 'heading', c.heading);
+    if (c.headline) add(text, 'headline', c.headline);
+    if (c.demo) add(text, 'demo', c.demo);
+    const chart = document.createElement('div');
+    chart.className = 'chart';
+    chart.innerHTML = c.svg; // charts-rs's SVG, as the page shows it
+    const svg = chart.querySelector('svg');
+    if (svg && !svg.getAttribute('viewBox')) {
+      svg.setAttribute('viewBox', `0 0 ${parseFloat(svg.getAttribute('width'))} ${parseFloat(svg.getAttribute('height'))}`);
+    }
+    svg?.removeAttribute('width');
+    svg?.removeAttribute('height');
+    card.append(chart);
+    add(card, 'source', c.source);
+  }, card);
+  await page.screenshot({ path: file, type: 'png' });
+  await page.close();
+}
+
 async function renderPage(ctx, server, path, css, dir) {
   const page = await ctx.newPage();
   const errors = [];
@@ -95,7 +194,8 @@ async function renderPage(ctx, server, path, css, dir) {
   await page.goto(server.url + path);
   await settled(page, () => open);
   if (errors.length) throw new Error(`${path}: ${errors.join('; ')}`);
-  const { html, styles } = await page.evaluate(({ path, files }) => {
+  const card = await page.evaluate(headline);
+  const { html, styles, desc, title, lang } = await page.evaluate(({ path, files, site, card }) => {
     const el = (tag, attrs, text) => {
       const e = document.createElement(tag);
       for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -110,19 +210,33 @@ async function renderPage(ctx, server, path, css, dir) {
     document.body.prepend(root);
     for (const [file, text] of files) document.body.append(el('script', { type: 'application/json', 'data-innsyn-file': file }, text));
     const head = document.head;
-    const summary = (document.querySelector('main .summary') ?? document.querySelector('main h1 + p'))?.textContent?.trim() ?? '';
     const description = document.querySelector('meta[name=description]');
-    if (description && summary) description.setAttribute('content', summary.slice(0, 300));
-    head.append(el('link', { rel: 'canonical', href: path || './' }));
-    head.append(el('meta', { property: 'og:title', content: document.title }));
-    head.append(el('meta', { property: 'og:description', content: description?.getAttribute('content') ?? '' }));
-    head.append(el('meta', { property: 'og:type', content: 'website' }));
+    const own = description?.getAttribute('content') ?? '';
+    const text = card.headline ? `${card.headline}. ${own}` : own;
+    description?.setAttribute('content', text.length <= 300 ? text : card.headline);
+    const url = (p) => (site ? site + p : p || './');
+    const meta = (attr, key, content) => head.append(el('meta', { [attr]: key, content }));
+    head.append(el('link', { rel: 'canonical', href: url(path) }));
+    const title = document.title;
+    const desc = description?.getAttribute('content') ?? '';
+    const image = site ? `${site}${path}og.png` : 'og.png';
+    const alt = card.headline ? `${card.heading}: ${card.headline}${card.demo ? ` (${card.demo})` : ''}` : title;
+    for (const [k, v] of [['og:title', title], ['og:description', desc], ['og:type', 'website'],
+      ['og:site_name', 'Innsyn'], ['og:locale', { nb: 'nb_NO', nn: 'nn_NO', en: 'en_GB' }[document.documentElement.lang] ?? 'nb_NO'],
+      ...(site ? [['og:url', url(path)]] : []),
+      ['og:image', image], ['og:image:type', 'image/png'], ['og:image:width', '1200'], ['og:image:height', '630'], ['og:image:alt', alt]]) {
+      meta('property', k, v);
+    }
+    for (const [k, v] of [['twitter:card', 'summary_large_image'], ['twitter:title', title], ['twitter:description', desc],
+      ['twitter:image', image], ['twitter:image:alt', alt]]) {
+      meta('name', k, v);
+    }
     const noscript = el('noscript', {});
     noscript.innerHTML = '<link rel="stylesheet" href="noscript.css">';
     head.append(noscript);
     const styles = [...new Set([...document.querySelectorAll('[style]')].map((e) => e.getAttribute('style')))];
-    return { html: '<!DOCTYPE html>\n' + document.documentElement.outerHTML, styles };
-  }, { path, files: [...files] });
+    return { html: '<!DOCTYPE html>\n' + document.documentElement.outerHTML, styles, desc, title, lang: document.documentElement.lang };
+  }, { path, files: [...files], site: SITE_URL, card });
   await page.close();
   // The stylesheet inline, and its hash in the page's policy; so are the
   // hashes of the style attributes the app set through the DOM (the tile
@@ -134,11 +248,13 @@ async function renderPage(ctx, server, path, css, dir) {
   const target = join(dir, path, 'index.html');
   mkdirSync(join(dir, path), { recursive: true });
   writeFileSync(target, out);
+  await drawCard(ctx, { ...card, title, description: desc, lang }, join(dir, path, 'og.png'));
   return Buffer.byteLength(out);
 }
 
 /** Renders the pages of the build in `dir` (only those in `only`, when
- * given: the tests render a few); resolves to { pages, bytes }. */
+ * given: a list of paths or a test of (path, index); the tests render a
+ * few); resolves to { pages, bytes, paths }. */
 export async function render(dir, { concurrency = 2, only } = {}) {
   dir = resolve(dir);
   const template = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -161,7 +277,7 @@ export async function render(dir, { concurrency = 2, only } = {}) {
     const regions = readFileSync(join(dir, 'data', regionsUrl), 'utf8');
     const paths = (await first.evaluate(([c, r]) => window.wasmBindings.published_pages(c, r), [catalog, regions]))
       .split('\n').filter(Boolean).map((p) => (p === './' ? '' : p))
-      .filter((p) => !only || only.includes(p));
+      .filter((p, i) => !only || (typeof only === 'function' ? only(p, i) : only.includes(p)));
     await first.close();
     if (!paths.length) throw new Error('the app lists no pages: is data/catalog.json valid?');
     const queue = [...paths];
@@ -173,7 +289,7 @@ export async function render(dir, { concurrency = 2, only } = {}) {
         if (++done % 50 === 0) console.log(`  ${done}/${paths.length}`);
       }
     }));
-    return { pages: paths.length, bytes };
+    return { pages: paths.length, bytes, paths };
   } finally {
     await browser.close();
     server.close();

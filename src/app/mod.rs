@@ -14,6 +14,7 @@ mod share;
 #[cfg(not(feature = "tools"))]
 mod tools;
 
+use innsyn_core::head::head;
 use innsyn_core::i18n::T;
 use innsyn_core::query::View;
 use leptos::prelude::*;
@@ -43,20 +44,34 @@ pub fn App() -> impl IntoView {
     let site = load::site();
     Effect::new(move |_| {
         let lang = nav.lang();
-        let mut title = format!("{} – {}", T::AppName.get(lang), T::Tagline.get(lang));
+        // The page's own title and description once the site's names are
+        // loaded (until then a rendered page keeps those it was written with).
+        let head = site.with(|s| {
+            let s = s.as_ref()?.as_ref().ok()?;
+            Some(nav.query.with(|q| head(q, &s.registry, Some(&s.catalog))))
+        });
         // A foreign catalog the site shows: the notice over its figures
         // (first on the page, in embeds and print too), and the title with it.
         let notice = load::foreign(site).map(|(origin, publisher)| {
-            let label = T::ForeignSource.get(lang);
-            title = format!("{label}: {origin} – {title}");
             let (notice, not_from) = (T::ForeignNotice.get(lang), T::NotFrom.get(lang));
             (
-                label,
+                T::ForeignSource.get(lang),
+                origin.clone(),
                 format!("{notice} {origin} — {not_from} {}", publisher.get(lang)),
             )
         });
-        io::set_notice(notice.as_ref().map(|(label, text)| (*label, text.as_str())));
-        io::set_document_lang_and_title(lang.code(), &title);
+        io::set_notice(
+            notice
+                .as_ref()
+                .map(|(label, _, text)| (*label, text.as_str())),
+        );
+        let head = head.map(|mut h| {
+            if let Some((label, origin, _)) = &notice {
+                h.title = format!("{label}: {origin} – {}", h.title);
+            }
+            h
+        });
+        io::set_document_head(lang.code(), head.as_ref());
     });
     if embed.get_untracked() && io::in_frame() {
         report_height(nav);

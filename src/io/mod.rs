@@ -2,7 +2,7 @@
 //! Nothing else in the app talks to the network or to `window.location`.
 
 use gloo_net::http::Request;
-use innsyn_core::embed::MESSAGE_TYPE;
+use innsyn_core::head::Head;
 use innsyn_core::query::Query;
 use innsyn_core::read::MAX_FILE_BYTES;
 use innsyn_core::route::{self, Addresses};
@@ -10,8 +10,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 mod download;
+mod frame;
 mod tools;
 pub use download::{clicked_key, download_png, download_text};
+pub use frame::{content_height, frame_name, in_frame, on_frame_height, on_resize, post_height};
 pub use tools::{app_root, hand_over, keep_mounted};
 
 fn document() -> Option<web_sys::Document> {
@@ -249,15 +251,20 @@ pub fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement) {
     cb.forget();
 }
 
-/// Sets `<html lang>` and the document title.
-pub fn set_document_lang_and_title(lang: &str, title: &str) {
+/// Sets `<html lang>`, and the document's title and description when
+/// `head` gives them.
+pub fn set_document_head(lang: &str, head: Option<&Head>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(root) = doc.document_element() {
         let _ = root.set_attribute("lang", lang);
     }
-    doc.set_title(title);
+    let Some(head) = head else { return };
+    doc.set_title(&head.title);
+    if let Ok(Some(meta)) = doc.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", &head.description);
+    }
 }
 
 /// Shows `text` in the notice over a foreign catalog's figures, a landmark
@@ -326,96 +333,6 @@ pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
-}
-
-/// Whether the page is inside a frame (an embed).
-pub fn in_frame() -> bool {
-    web_sys::window()
-        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
-        .unwrap_or(false)
-}
-
-/// The height of the page's content in CSS pixels: the root element's box,
-/// which holds the margins of the body's last child (its `scrollHeight`
-/// would be at least the frame's height, so it could never shrink).
-pub fn content_height() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .map(|e| e.get_bounding_client_rect().height().ceil())
-        .unwrap_or(0.0)
-}
-
-/// Tells the parent window the content height, and nothing else: Innsyn's
-/// namespaced message and the one Datawrapper embeds send. The height is no
-/// secret, so the target origin is `*`; the parent page is never read.
-pub fn post_height(id: &str, height: f64) {
-    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
-        return;
-    };
-    let ours = js_sys::Object::new();
-    let set = |o: &js_sys::Object, k: &str, v: JsValue| {
-        let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), &v);
-    };
-    set(&ours, "type", MESSAGE_TYPE.into());
-    set(&ours, "id", id.into());
-    set(&ours, "height", height.into());
-    let _ = parent.post_message(&ours, "*");
-    let inner = js_sys::Object::new();
-    set(&inner, id, height.into());
-    let datawrapper = js_sys::Object::new();
-    set(&datawrapper, "datawrapper-height", inner.into());
-    let _ = parent.post_message(&datawrapper, "*");
-}
-
-/// Calls `f` whenever the page's size changes (load, data arriving,
-/// interaction, window resize), for as long as the page lives.
-pub fn on_resize(f: impl Fn() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
-        return;
-    };
-    let cb = Closure::<dyn Fn()>::new(f);
-    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-    }
-    cb.forget();
-}
-
-/// Calls `f(height)` for every height message on this page's own origin
-/// from the frame `frame()` gives at that moment (the preview of the "Bygg
-/// inn" dialog). One listener for the page's life.
-pub fn on_frame_height(
-    frame: impl Fn() -> Option<web_sys::HtmlIFrameElement> + 'static,
-    f: impl Fn(f64) + 'static,
-) {
-    use wasm_bindgen::closure::Closure;
-    let Some(w) = web_sys::window() else { return };
-    let origin = origin();
-    let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        // The frame's window is another realm's: compared as JS values
-        // (`instanceof Window` would fail across realms).
-        let from_frame = frame()
-            .and_then(|f| f.content_window())
-            .map(JsValue::from)
-            .zip(e.source().map(JsValue::from))
-            .is_some_and(|(a, b)| a == b);
-        if e.origin() != origin || !from_frame {
-            return;
-        }
-        let data = e.data();
-        let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
-        if get("type").and_then(|t| t.as_string()).as_deref() == Some(MESSAGE_TYPE) {
-            if let Some(h) = get("height").and_then(|h| h.as_f64()) {
-                f(h);
-            }
-        }
-    });
-    let _ = w.add_event_listener_with_callback("message", cb.as_ref().unchecked_ref());
-    cb.forget();
 }
 
 /// The page's address without its query string: where the app is served;
@@ -499,12 +416,5 @@ pub fn main_heading() -> String {
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("main h1").ok().flatten())
         .and_then(|h| h.text_content())
-        .unwrap_or_default()
-}
-
-/// The frame's `name`, which a host page may set to tell its embeds apart.
-pub fn frame_name() -> String {
-    web_sys::window()
-        .and_then(|w| w.name().ok())
         .unwrap_or_default()
 }

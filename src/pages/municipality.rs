@@ -8,6 +8,7 @@ use std::sync::Arc;
 use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::define::Gross;
 use innsyn_core::export::long::{self, Block};
+use innsyn_core::head::DEFAULT_MUNICIPALITY;
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, trend};
@@ -22,9 +23,6 @@ use crate::components::search::MunicipalitySearch;
 use crate::components::trend::TrendFigure;
 use crate::load::{self, panel, Head, Level};
 use crate::nav::{href, Nav};
-
-/// The municipality shown when the link names none: Hamar.
-pub const DEFAULT_MUNICIPALITY: &str = "3403";
 
 #[component]
 pub fn MunicipalityPage() -> impl IntoView {

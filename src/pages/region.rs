@@ -9,6 +9,7 @@ use std::sync::Arc;
 use innsyn_core::aggregate::{computed_label, Rule};
 use innsyn_core::catalog::{Catalog, IndicatorDef};
 use innsyn_core::export::long::{self, Block};
+use innsyn_core::head::DEFAULT_REGION;
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::model::Dataset;
 use innsyn_core::present::{self, trend};
@@ -25,9 +26,6 @@ use crate::components::prices::{growth_line, price_switch};
 use crate::components::ranking::RankingFigure;
 use crate::components::trend::TrendFigure;
 use crate::nav::Nav;
-
-/// The region shown when the link names none: Hedmark.
-pub const DEFAULT_REGION: &str = "04";
 
 #[component]
 pub fn RegionPage() -> impl IntoView {

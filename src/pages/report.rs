@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use innsyn_core::catalog::Catalog;
+use innsyn_core::head::DEFAULT_MUNICIPALITY;
 use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::query::View;
 use innsyn_core::registry::Registry;
@@ -35,7 +36,7 @@ pub fn ReportPage() -> impl IntoView {
     let id = nav
         .query
         .with_untracked(|q| q.region.clone())
-        .unwrap_or_default();
+        .unwrap_or_else(|| DEFAULT_MUNICIPALITY.to_string());
     let Some(subject) = Subject::find(&registry, &id) else {
         let lang = nav.lang();
         let title = w(

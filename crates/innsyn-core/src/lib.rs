@@ -44,6 +44,7 @@ pub mod events;
 pub mod export;
 pub mod fields;
 pub mod geo;
+pub mod head;
 pub mod i18n;
 pub mod json;
 pub mod jsonstat;

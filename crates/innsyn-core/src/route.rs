@@ -30,8 +30,21 @@ fn slug(view: View, lang: Lang) -> Option<&'static str> {
         (View::Accessibility, Lang::En) => "accessibility",
         (View::Report, Lang::En) => "report",
         (View::Report, _) => "rapport",
-        _ => return None,
+        (View::Validate, Lang::En) => "check-data-file",
+        (View::Validate, Lang::Nb) => "sjekk-en-datafil",
+        (View::Validate, Lang::Nn) => "sjekk-ei-datafil",
+        (View::Cooperation, Lang::En) => "cooperation",
+        (View::Cooperation, _) => "samarbeid",
+        (View::Overview, _) => return None,
     })
+}
+
+/// A page view whose path names a region or an indicator.
+fn has_subject(view: View) -> bool {
+    matches!(
+        view,
+        View::Municipality | View::Region | View::Indicator | View::Report
+    )
 }
 
 /// An id that can stand in a path as it is (no escaping, no `/`).
@@ -83,11 +96,11 @@ pub fn to_path(page: &Query) -> Option<String> {
     let subject = page.region.as_deref().or(page.indicator.as_deref());
     match (page.view, subject) {
         (View::Overview, None) => {}
-        (View::Accessibility, None) => {
-            path.push_str(slug(View::Accessibility, page.lang)?);
+        (view, None) if !has_subject(view) => {
+            path.push_str(slug(view, page.lang)?);
             path.push('/');
         }
-        (view, Some(id)) if path_safe(id) && view != View::Accessibility => {
+        (view, Some(id)) if path_safe(id) && has_subject(view) => {
             path.push_str(slug(view, page.lang)?);
             path.push('/');
             path.push_str(id);
@@ -122,18 +135,16 @@ pub fn from_path(path: &str) -> Option<Query> {
     }
     match (parts.next(), parts.next(), parts.next()) {
         (None, _, _) => {}
-        (Some(s), None, _) if slug(View::Accessibility, q.lang) == Some(s) => {
-            q.view = View::Accessibility;
+        (Some(s), None, _) => {
+            q.view = [View::Accessibility, View::Validate, View::Cooperation]
+                .into_iter()
+                .find(|v| slug(*v, q.lang) == Some(s))?;
         }
         (Some(s), Some(id), None) if path_safe(id) => {
-            q.view = [
-                View::Municipality,
-                View::Region,
-                View::Indicator,
-                View::Report,
-            ]
-            .into_iter()
-            .find(|v| slug(*v, q.lang) == Some(s))?;
+            q.view = View::ALL
+                .into_iter()
+                .filter(|v| has_subject(*v))
+                .find(|v| slug(*v, q.lang) == Some(s))?;
             if q.view == View::Indicator {
                 q.indicator = Some(id.to_string());
             } else {
@@ -211,8 +222,9 @@ impl Addresses {
 
 /// Every page a site publishes as static HTML: the start page, each region
 /// dashboard, each municipality profile, each indicator, the accessibility
-/// statement and the report to the council of each municipality and
-/// shared service, in every language, and the embeddable ones
+/// statement, the data file validator, the cooperation simulator and the
+/// report to the council of each municipality and shared service, in
+/// every language, and the embeddable ones
 /// (start page, dashboards, profiles) in embed mode too.
 pub fn published_pages(catalog: &Catalog, registry: &Registry) -> Vec<Query> {
     let (mut regions, councils) = present::region_groups(registry);
@@ -241,7 +253,10 @@ pub fn published_pages(catalog: &Catalog, registry: &Registry) -> Vec<Query> {
                     .map(|m| page(View::Municipality, Some(&m.id), None)),
             );
             if !embed {
-                pages.push(page(View::Accessibility, None, None));
+                pages.extend(
+                    [View::Accessibility, View::Validate, View::Cooperation]
+                        .map(|v| page(v, None, None)),
+                );
                 pages.extend(
                     crate::report::Subject::all(registry)
                         .into_iter()
@@ -321,8 +336,28 @@ mod tests {
                     lang: Lang::En,
                     ..Default::default()
                 },
-                "./?view=validate&lang=en",
+                "en/check-data-file/",
             ),
+            (
+                Query {
+                    view: View::Validate,
+                    lang: Lang::Nn,
+                    ..Default::default()
+                },
+                "nn/sjekk-ei-datafil/",
+            ),
+            // The simulator's page, its scenario in the query string.
+            (
+                Query {
+                    view: View::Cooperation,
+                    members: vec!["3407".into(), "3447".into()],
+                    threshold: Some(4.0),
+                    ..Default::default()
+                },
+                "samarbeid/?members=3407,3447&threshold=4",
+            ),
+            // A page with a subject but none named keeps the query string.
+            (q(View::Report, None, Lang::Nb, false), "./?view=report"),
             // An id that cannot stand in a path keeps the query string.
             (
                 q(View::Municipality, Some("K 0412/x"), Lang::Nb, false),
@@ -462,8 +497,8 @@ mod tests {
         let reports = reg.municipalities.len() + reg.services.len();
         assert_eq!(
             pages.len(),
-            3 * (2 * per_lang + cat.indicators.len() + 1 + reports),
-            "start, dashboards, profiles (also embedded), indicators, the statement and the reports in 3 languages"
+            3 * (2 * per_lang + cat.indicators.len() + 3 + reports),
+            "start, dashboards, profiles (also embedded), indicators, the statement, the validator, the simulator and the reports in 3 languages"
         );
         assert!(paths.contains("kommune/3407/"));
         assert!(paths.contains("en/embed/region/04/"));

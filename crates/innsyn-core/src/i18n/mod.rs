@@ -154,6 +154,54 @@ strings! {
     ),
     NavMain => ("Hovedmeny", "Hovudmeny", "Main menu"),
     NavOverview => ("Oversikt", "Oversikt", "Overview"),
+    TitleInFigures => ("{} – barnevern i tall", "{} – barnevern i tal", "{} – child welfare in figures"),
+    TitleIndicator => ("{} – alle kommunene", "{} – alle kommunane", "{} – all municipalities"),
+    TitleReport => (
+        "Tilstandsrapport om barnevernstjenesten – {}",
+        "Tilstandsrapport om barnevernstenesta – {}",
+        "Report on the state of the child welfare service – {}",
+    ),
+    TitleEmbedded => ("{} (innebygd versjon)", "{} (innebygd versjon)", "{} (embedded version)"),
+    DescOverview => (
+        "Hva barnevernet i de 48 kommunene i Hedmark og Oppland koster, hvor mange barn det hjelper og hvor mange som jobber der – tall fra SSB, kommune for kommune.",
+        "Kva barnevernet i dei 48 kommunane i Hedmark og Oppland kostar, kor mange barn det hjelper og kor mange som arbeider der – tal frå SSB, kommune for kommune.",
+        "What child welfare in the 48 municipalities of Hedmark and Oppland costs, how many children it helps and how many work in it – figures from Statistics Norway, municipality by municipality.",
+    ),
+    DescRegion => (
+        "Barnevernet i {} i tall: kommunene side om side, utgifter, barn med tiltak og årsverk fra SSB.",
+        "Barnevernet i {} i tal: kommunane side om side, utgifter, barn med tiltak og årsverk frå SSB.",
+        "Child welfare in {} in figures: its municipalities side by side, expenditure, children receiving measures and staff, from Statistics Norway.",
+    ),
+    DescMunicipality => (
+        "Barnevernet i {} kommune i tall: utgifter, barn med tiltak og årsverk fra SSB, ved siden av fylket og Innlandet.",
+        "Barnevernet i {} kommune i tal: utgifter, barn med tiltak og årsverk frå SSB, ved sida av fylket og Innlandet.",
+        "Child welfare in {} municipality in figures: expenditure, children receiving measures and staff from Statistics Norway, beside its county and Innlandet.",
+    ),
+    DescIndicator => (
+        "{} for alle kommunene i Hedmark og Oppland, fra SSB.",
+        "{} for alle kommunane i Hedmark og Oppland, frå SSB.",
+        "{} for every municipality of Hedmark and Oppland, from Statistics Norway.",
+    ),
+    DescCooperation => (
+        "Hvordan en felles barnevernstjeneste for kommunene du velger ville se ut: tallene lagt sammen, årsverk og hvor sårbar tjenesten er.",
+        "Korleis ei felles barnevernsteneste for kommunane du vel ville sjå ut: tala lagde saman, årsverk og kor sårbar tenesta er.",
+        "What a joint child welfare service of the municipalities you choose would look like: figures added up, staff and how vulnerable the service is.",
+    ),
+    DescValidate => (
+        "Sjekk en indikatorfil (JSON-stat fra SSB eller Innsyns format) før du publiserer den: hver feil med sin plass i fila. Fila lastes ikke opp.",
+        "Sjekk ei indikatorfil (JSON-stat frå SSB eller formatet til Innsyn) før du publiserer ho: kvar feil med plassen sin i fila. Fila blir ikkje lasta opp.",
+        "Check an indicator file (JSON-stat from Statistics Norway or Innsyn's format) before you publish it: each error with its place in the file. Nothing is uploaded.",
+    ),
+    DescAccessibility => (
+        "Hvordan Innsyn oppfyller kravene til universell utforming (WCAG 2.1 AA), hva som ikke er på plass, og hvordan du sier fra.",
+        "Korleis Innsyn oppfyller krava til universell utforming (WCAG 2.1 AA), kva som ikkje er på plass, og korleis du seier frå.",
+        "How Innsyn meets the accessibility requirements (WCAG 2.1 AA), what is not yet in place, and how to tell us.",
+    ),
+    DescReport => (
+        "Utkast til den årlige rapporten om tilstanden i barnevernet til kommunestyret (barnevernsloven § 15-3) for {}, med tall fra SSB.",
+        "Utkast til den årlege rapporten om tilstanden i barnevernet til kommunestyret (barnevernslova § 15-3) for {}, med tal frå SSB.",
+        "A draft of the yearly report to the council on the state of the child welfare service (Child Welfare Act § 15-3) for {}, with figures from Statistics Norway.",
+    ),
     NavValidate => ("Sjekk en datafil", "Sjekk ei datafil", "Check a data file"),
     ValidateTitle => ("Sjekk en datafil", "Sjekk ei datafil", "Check a data file"),
     ValidateIntro => (
