@@ -92,7 +92,9 @@ const SITE_URL = process.env.SITE_URL ? process.env.SITE_URL.replace(/\/?$/, '/'
  * when the figure or the part of the page it stands in carries one. */
 function headline() {
   const main = document.querySelector('main');
-  const page = main?.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+  // A heading of parts (the report's title and its subject) keeps them apart.
+  const h1 = main?.querySelector('h1');
+  const page = h1 ? [...h1.childNodes].map((n) => n.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' – ') : '';
   const fig = main && [...main.querySelectorAll('figure')].find((f) => f.querySelector('.chart svg'));
   if (!fig) return { page, heading: '', headline: '', demo: '', svg: '', source: '' };
   const box = fig.closest('.report-indicator') ?? fig;
