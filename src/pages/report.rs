@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use innsyn_core::catalog::Catalog;
 use innsyn_core::head::DEFAULT_MUNICIPALITY;
-use innsyn_core::i18n::{format_number, Lang, T};
+use innsyn_core::i18n::{format_number, T};
 use innsyn_core::query::View;
 use innsyn_core::registry::Registry;
 use innsyn_core::report::{self, Block, Figure, Report, Subject, Theme};
@@ -21,14 +21,6 @@ use crate::io;
 use crate::load::{self, ReportFiles};
 use crate::nav::{href, Nav};
 
-fn w(lang: Lang, nb: &'static str, nn: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nb => nb,
-        Lang::Nn => nn,
-        Lang::En => en,
-    }
-}
-
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -39,12 +31,7 @@ pub fn ReportPage() -> impl IntoView {
         .unwrap_or_else(|| DEFAULT_MUNICIPALITY.to_string());
     let Some(subject) = Subject::find(&registry, &id) else {
         let lang = nav.lang();
-        let title = w(
-            lang,
-            "Tilstandsrapport om barnevernet",
-            "Tilstandsrapport om barnevernet",
-            "Report on the state of the child welfare service",
-        );
+        let title = T::ReportTitle.get(lang);
         let msg = T::UnknownMunicipality.fill(lang, &id);
         return view! { <h1>{title}</h1><p class="error" role="alert">{msg}</p> }.into_any();
     };
@@ -80,7 +67,7 @@ fn document(nav: Nav, r: &Report, subject: Subject, files: &ReportFiles) -> impl
             .collect_view();
         view! {
             <div class="error" role="alert">
-                <p>{w(lang, "Disse tallene kunne ikke leses og er ikke med:", "Desse tala kunne ikkje lesast og er ikkje med:", "These figures could not be read and are not included:")}</p>
+                <p>{T::ReportUnreadable.get(lang)}</p>
                 <ul>{items}</ul>
             </div>
         }
@@ -98,7 +85,7 @@ fn document(nav: Nav, r: &Report, subject: Subject, files: &ReportFiles) -> impl
             view! { <h3>{s.title.clone()}</h3><ul class="source-lines">{lines}</ul> }
         })
         .collect_view();
-    let sources_title = w(lang, "Kilder", "Kjelder", "Sources");
+    let sources_title = T::ReportSources.get(lang);
     view! {
         <article class="report">
             <header class="report-cover">
@@ -130,12 +117,7 @@ fn actions(nav: Nav, r: &Report, subject: Subject, files: &ReportFiles) -> impl 
             let url = format!("rapport/{}", p.file);
             let text = format!(
                 "{} ({}, {} kB)",
-                w(
-                    lang,
-                    "Last ned som Word",
-                    "Last ned som Word",
-                    "Download as Word"
-                ),
+                T::ReportWord.get(lang),
                 p.lang.own_name(),
                 format_number((p.bytes as f64 / 1000.0).round(), 0, lang)
             );
@@ -143,10 +125,7 @@ fn actions(nav: Nav, r: &Report, subject: Subject, files: &ReportFiles) -> impl 
         })
         .collect();
     let none = docs.is_empty().then(|| {
-        view! { <p class="hint">{w(lang,
-            "Word-dokumentet lages når nettstedet publiseres (scripts/build.sh), eller med innsyn report.",
-            "Word-dokumentet blir laga når nettstaden blir publisert (scripts/build.sh), eller med innsyn report.",
-            "The Word document is made when the site is published (scripts/build.sh), or with innsyn report.")}</p> }
+        view! { <p class="hint">{T::ReportWordLater.get(lang)}</p> }
     });
     let back = match subject {
         Subject::Municipality(_) => Some(nav.to(View::Municipality, r.id.clone())),
@@ -156,8 +135,8 @@ fn actions(nav: Nav, r: &Report, subject: Subject, files: &ReportFiles) -> impl 
         <div class="report-actions no-print">
             <ul class="downloads">{docs}</ul>
             {none}
-            <button type="button" class="print" on:click=|_| io::print()>{w(lang, "Skriv ut eller lagre som PDF", "Skriv ut eller lagre som PDF", "Print or save as PDF")}</button>
-            {back.map(|q| view! { <p><a href=href(&q)>{w(lang, "Til kommunens tall", "Til tala for kommunen", "To the municipality's figures")}</a></p> })}
+            <button type="button" class="print" on:click=|_| io::print()>{T::ReportPrint.get(lang)}</button>
+            {back.map(|q| view! { <p><a href=href(&q)>{T::ReportBack.get(lang)}</a></p> })}
         </div>
     }
 }
@@ -183,11 +162,11 @@ fn contents(nav: Nav, r: &Report) -> impl IntoView {
             view! { <li>{link(format!("kap-{}", c.number), format!("{} {}", c.number, c.title))}{sub}</li> }
         })
         .collect_view();
-    let title = w(lang, "Innhold", "Innhald", "Contents");
+    let title = T::ReportContents.get(lang);
     view! {
         <nav class="report-contents" aria-labelledby="innhold">
             <h2 id="innhold">{title}</h2>
-            <ol>{items}<li>{link("kilder".into(), w(lang, "Kilder", "Kjelder", "Sources").into())}</li></ol>
+            <ol>{items}<li>{link("kilder".into(), T::ReportSources.get(lang).into())}</li></ol>
         </nav>
     }
 }
@@ -260,12 +239,7 @@ fn theme(nav: Nav, th: &Theme) -> impl IntoView {
         }
     });
     let asks = (!th.questions.is_empty()).then(|| {
-        let heading = w(
-            lang,
-            "Spørsmål kommunestyret kan stille",
-            "Spørsmål kommunestyret kan stille",
-            "Questions councillors can ask",
-        );
+        let heading = T::ReportQuestions.get(lang);
         questions(heading, &th.questions)
     });
     view! {
@@ -290,7 +264,7 @@ fn figure(nav: Nav, f: &Figure) -> impl IntoView {
         charts::lines_svg(&lines, &c.breaks, lang, 640.0, 280.0).ok()
     });
     let chart = svg.map(|svg| {
-        let caption = format!("{} {}: {} ({})", w(lang, "Figur", "Figur", "Figure"), f.number, f.title, f.unit);
+        let caption = format!("{} {}: {} ({})", T::ReportFigure.get(lang), f.number, f.title, f.unit);
         view! {
             <figure class="report-figure">
                 <Chart svg=Signal::stored(svg) label=Signal::stored(f.summary.clone()) hidden=Signal::stored(false) line=true/>
@@ -300,11 +274,7 @@ fn figure(nav: Nav, f: &Figure) -> impl IntoView {
     });
     let table = f.table.clone();
     let number = f.number;
-    let caption = format!(
-        "{} {number}: {}",
-        w(lang, "Tabell", "Tabell", "Table"),
-        f.table.caption
-    );
+    let caption = format!("{} {number}: {}", T::ReportTable.get(lang), f.table.caption);
     let table_label = caption.clone();
     let table_view = data_table(
         Arc::new(move |_| {

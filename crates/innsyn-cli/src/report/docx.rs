@@ -10,7 +10,7 @@
 use std::io::Write;
 
 use innsyn_core::export::{Cell, Table};
-use innsyn_core::i18n::{format_number, Lang};
+use innsyn_core::i18n::{format_number, Lang, T};
 use innsyn_core::report::{Block, Figure, Report, Theme};
 
 /// A chart drawn for the document: PNG bytes and its size on the page in
@@ -21,7 +21,6 @@ pub struct Image {
     pub height: u32,
 }
 
-/// Words the document needs beside the report's own.
 struct Words {
     contents: &'static str,
     sources: &'static str,
@@ -32,35 +31,22 @@ struct Words {
     lang_tag: &'static str,
 }
 
+/// The document's own words: the report's (the interface strings the
+/// report page shows too) and the Word file's.
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Nb => Words {
-            contents: "Innhold",
-            sources: "Kilder",
-            figure: "Figur",
-            table: "Tabell",
-            page: "side",
-            made: "Laget av Innsyn",
-            lang_tag: "nb-NO",
-        },
-        Lang::Nn => Words {
-            contents: "Innhald",
-            sources: "Kjelder",
-            figure: "Figur",
-            table: "Tabell",
-            page: "side",
-            made: "Laga av Innsyn",
-            lang_tag: "nn-NO",
-        },
-        Lang::En => Words {
-            contents: "Contents",
-            sources: "Sources",
-            figure: "Figure",
-            table: "Table",
-            page: "page",
-            made: "Made by Innsyn",
-            lang_tag: "en-GB",
-        },
+    let (page, made, lang_tag) = match lang {
+        Lang::Nb => ("side", "Laget av Innsyn", "nb-NO"),
+        Lang::Nn => ("side", "Laga av Innsyn", "nn-NO"),
+        Lang::En => ("page", "Made by Innsyn", "en-GB"),
+    };
+    Words {
+        contents: T::ReportContents.get(lang),
+        sources: T::ReportSources.get(lang),
+        figure: T::ReportFigure.get(lang),
+        table: T::ReportTable.get(lang),
+        page,
+        made,
+        lang_tag,
     }
 }
 
@@ -324,11 +310,7 @@ fn theme<'a>(
         doc.para(Some("WriteHere"), "…");
     }
     if !th.questions.is_empty() {
-        let heading = match lang {
-            Lang::Nb => "Spørsmål kommunestyret kan stille",
-            Lang::Nn => "Spørsmål kommunestyret kan stille",
-            Lang::En => "Questions councillors can ask",
-        };
+        let heading = T::ReportQuestions.get(lang);
         doc.para_with(Some("QuestionsHeading"), "<w:keepNext/>", heading);
         doc.bullets(&th.questions);
     }
