@@ -13,6 +13,9 @@
 //! generated (`figure`).
 
 mod figure;
+mod organisation;
+mod published;
+mod subject;
 mod template;
 
 use std::collections::HashMap;
@@ -21,9 +24,11 @@ use std::sync::Arc;
 use crate::catalog::Catalog;
 use crate::i18n::{and_list, format_number, Lang};
 use crate::model::Dataset;
-use crate::registry::{LanguageForm, RegionRef, Registry};
+use crate::registry::Registry;
 
 pub use figure::{Chart, Figure};
+pub use published::{published, Published, PUBLISHED};
+pub use subject::Subject;
 pub use template::{parse, Fill, Section, Template, ThemeDef, FORMAT};
 
 /// Where the app reads the template, beside the bundled catalog.
@@ -37,129 +42,6 @@ pub(crate) fn w(lang: Lang, nb: &str, nn: &str, en: &str) -> String {
         Lang::En => en,
     }
     .to_string()
-}
-
-/// Whom a report is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Subject {
-    /// A municipality (index into `Registry::municipalities`).
-    Municipality(usize),
-    /// A shared child welfare service of the registry (index into
-    /// `Registry::services`): its members together.
-    Service(usize),
-}
-
-impl Subject {
-    /// The subject an id names: a municipality by any number it has had,
-    /// or a shared service by its id.
-    pub fn find(registry: &Registry, id: &str) -> Option<Subject> {
-        match registry.resolve(id)? {
-            RegionRef::Municipality(i) => Some(Subject::Municipality(i)),
-            RegionRef::Service(i) => Some(Subject::Service(i)),
-            _ => None,
-        }
-    }
-
-    /// Every municipality, then every shared service.
-    pub fn all(registry: &Registry) -> Vec<Subject> {
-        let m = (0..registry.municipalities.len()).map(Subject::Municipality);
-        m.chain((0..registry.services.len()).map(Subject::Service))
-            .collect()
-    }
-
-    /// Its id in links and file names: the municipality's number from
-    /// 2024, or the service's id.
-    pub fn id(self, registry: &Registry) -> &str {
-        match self {
-            Subject::Municipality(i) => &registry.municipalities[i].id,
-            Subject::Service(i) => &registry.services[i].id,
-        }
-    }
-
-    /// «Hamar kommune», «Barnevernstjenesten for Gjøvik, Søndre Land og
-    /// Nordre Land».
-    pub fn name(self, registry: &Registry, lang: Lang) -> String {
-        match self {
-            Subject::Municipality(i) => {
-                let n = &registry.municipalities[i].name;
-                match lang {
-                    Lang::En => format!("{n} municipality"),
-                    _ => format!("{n} kommune"),
-                }
-            }
-            Subject::Service(i) => {
-                let names = self.all_names(registry, i);
-                let names = and_list(&names, lang);
-                match lang {
-                    Lang::Nb => format!("Barnevernstjenesten for {names}"),
-                    Lang::Nn => format!("Barnevernstenesta for {names}"),
-                    Lang::En => format!("The child welfare service of {names}"),
-                }
-            }
-        }
-    }
-
-    /// The name of its Word document in `lang`:
-    /// `tilstandsrapport-hamar-nb.docx`, `tilstandsrapport-bv-dovre-lesja-nn.docx`.
-    pub fn file_name(self, registry: &Registry, lang: Lang) -> String {
-        let short = match self {
-            Subject::Municipality(i) => &registry.municipalities[i].name,
-            Subject::Service(i) => &registry.services[i].id,
-        };
-        crate::export::file_name(&["tilstandsrapport", short, lang.code()], "docx")
-    }
-
-    /// A service's members by name, those outside Hedmark and Oppland too.
-    fn all_names(self, registry: &Registry, service: usize) -> Vec<String> {
-        let g = &registry.services[service];
-        let inside = self
-            .members(registry)
-            .into_iter()
-            .map(|m| registry.municipalities[m].name.clone());
-        inside
-            .chain(g.external.iter().map(|(_, n)| n.clone()))
-            .collect()
-    }
-
-    /// The municipalities its figures are of (registry indices).
-    pub fn members(self, registry: &Registry) -> Vec<usize> {
-        match self {
-            Subject::Municipality(i) => vec![i],
-            Subject::Service(i) => {
-                crate::cooperation::members(registry, &registry.services[i].members).0
-            }
-        }
-    }
-
-    /// The languages its report is written in, its official written
-    /// standard first: a nynorsk municipality's in nynorsk, a bokmål one's
-    /// in bokmål, a neutral one's in bokmål and nynorsk; a service's in
-    /// its members' common standard (both when they differ or one is
-    /// neutral); every report also in English.
-    pub fn languages(self, registry: &Registry) -> Vec<Lang> {
-        let forms: Vec<Option<LanguageForm>> = self
-            .members(registry)
-            .iter()
-            .map(|&m| registry.municipalities[m].language_form)
-            .collect();
-        let has = |f| forms.contains(&Some(f));
-        let (nn, nb) = (has(LanguageForm::Nynorsk), has(LanguageForm::Bokmal));
-        let both = forms.is_empty()
-            || forms
-                .iter()
-                .any(|f| matches!(f, None | Some(LanguageForm::Neutral)))
-            || (nn && nb);
-        let mut out = vec![if nn && !nb { Lang::Nn } else { Lang::Nb }];
-        if both {
-            out.push(if out[0] == Lang::Nn {
-                Lang::Nb
-            } else {
-                Lang::Nn
-            });
-        }
-        out.push(Lang::En);
-        out
-    }
 }
 
 /// The report, ready to render.
@@ -310,53 +192,6 @@ pub struct Missing {
 pub struct Source {
     pub title: String,
     pub lines: Vec<String>,
-}
-
-/// Where the published Word documents are listed (`innsyn report` writes
-/// it beside them; `scripts/build.sh` puts both in the site).
-pub const PUBLISHED: &str = "rapport/reports.json";
-
-/// A Word document of the site: whose, in which language, its file name
-/// (beside [`PUBLISHED`]) and its size.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Published {
-    pub id: String,
-    pub lang: Lang,
-    pub file: String,
-    pub bytes: u64,
-}
-
-/// The list of published Word documents (`innsyn-reports/1`); entries
-/// that cannot be used (no id, an unknown language, a file name with a
-/// path in it) are left out.
-pub fn published(src: &str) -> Vec<Published> {
-    use crate::fields::{Need::*, Obj};
-    let Ok(json) = crate::json::parse(src) else {
-        return Vec::new();
-    };
-    let mut d = crate::diag::Diags::new(src);
-    let root = Obj::root(&json);
-    if root.str("format", Required, &mut d) != Some("innsyn-reports/1") {
-        return Vec::new();
-    }
-    root.objs("reports", Required, &mut d)
-        .iter()
-        .filter_map(|r| {
-            let file = r.string("file", Required, &mut d)?;
-            let plain = !file.is_empty()
-                && file.ends_with(".docx")
-                && file
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-                && !file.starts_with('.');
-            Some(Published {
-                id: r.string("id", Required, &mut d)?,
-                lang: Lang::from_code(r.str("lang", Required, &mut d)?)?,
-                bytes: r.f64("bytes", Optional, &mut d).unwrap_or(0.0).max(0.0) as u64,
-                file: Some(file).filter(|_| plain)?,
-            })
-        })
-        .collect()
 }
 
 /// The figures a report is made from: indicator id → its cube in current
@@ -514,7 +349,9 @@ pub fn build(
                 blocks.push(Block::Text(t.law.get(lang).to_string()));
                 blocks.push(Block::Facts(facts(&themes, lang)));
             }
-            Fill::Organisation => blocks.extend(organisation(registry, data, subject, lang)),
+            Fill::Organisation => {
+                blocks.extend(organisation::chapter(registry, data, subject, lang))
+            }
             Fill::Themes => {
                 blocks.push(Block::Text(comparisons_note(
                     &themes, subject, registry, lang,
@@ -770,167 +607,6 @@ fn comparisons_note(themes: &[Theme], subject: Subject, registry: &Registry, lan
         ));
     }
     s
-}
-
-/// Chapter 3's facts from the registry: numbers, county, regional council,
-/// shared service, KOSTRA group, written standard, children 0–17.
-fn organisation(registry: &Registry, data: &Data, subject: Subject, lang: Lang) -> Vec<Block> {
-    let mut terms = Vec::new();
-    let members = subject.members(registry);
-    match subject {
-        Subject::Municipality(i) => {
-            let m = &registry.municipalities[i];
-            let numbers: Vec<String> = m
-                .numbers
-                .iter()
-                .map(|n| match n.to {
-                    Some(to) => format!("{} ({}–{to})", n.code, n.from),
-                    None => format!("{} ({} →)", n.code, n.from),
-                })
-                .collect();
-            terms.push((
-                w(
-                    lang,
-                    "Kommunenummer",
-                    "Kommunenummer",
-                    "Municipality number",
-                ),
-                numbers.join(", "),
-            ));
-            terms.push((
-                w(lang, "Fylke", "Fylke", "County"),
-                format!(
-                    "{} → {}",
-                    registry.county_name(m.old_county()).unwrap_or_default(),
-                    registry.county_name(m.county_in(2024)).unwrap_or_default()
-                ),
-            ));
-            let partners = registry.service_partners(&m.id);
-            terms.push((
-                w(lang, "Barnevernstjeneste", "Barnevernsteneste", "Child welfare service"),
-                match (partners.is_empty(), lang) {
-                    (true, Lang::Nb) => "Egen tjeneste (registeret per 23.02.2021; kontroller at det stemmer i dag)".to_string(),
-                    (true, Lang::Nn) => "Eiga teneste (registeret per 23.02.2021; kontroller at det stemmer i dag)".to_string(),
-                    (true, Lang::En) => "Its own service (register of 23.02.2021; check that it still holds)".to_string(),
-                    (false, Lang::Nb) => format!("Interkommunal, med {} (registeret per 23.02.2021; kontroller at det stemmer i dag)", and_list(&partners, lang)),
-                    (false, Lang::Nn) => format!("Interkommunal, med {} (registeret per 23.02.2021; kontroller at det stemmer i dag)", and_list(&partners, lang)),
-                    (false, Lang::En) => format!("Inter-municipal, with {} (register of 23.02.2021; check that it still holds)", and_list(&partners, lang)),
-                },
-            ));
-            if let Some(form) = m.language_form {
-                let f = match form {
-                    LanguageForm::Bokmal => w(lang, "bokmål", "bokmål", "Bokmål"),
-                    LanguageForm::Nynorsk => w(lang, "nynorsk", "nynorsk", "Nynorsk"),
-                    LanguageForm::Neutral => w(lang, "nøytral", "nøytral", "neutral"),
-                };
-                terms.push((w(lang, "Målform", "Målform", "Written standard"), f));
-            }
-        }
-        Subject::Service(i) => {
-            let g = &registry.services[i];
-            let mut names: Vec<String> = members
-                .iter()
-                .map(|&m| registry.municipalities[m].name.clone())
-                .collect();
-            names.extend(g.external.iter().map(|(_, n)| {
-                format!(
-                    "{n} ({})",
-                    w(
-                        lang,
-                        "utenfor Hedmark og Oppland",
-                        "utanfor Hedmark og Oppland",
-                        "outside Hedmark and Oppland"
-                    )
-                )
-            }));
-            terms.push((
-                w(
-                    lang,
-                    "Kommunene i tjenesten",
-                    "Kommunane i tenesta",
-                    "Municipalities in the service",
-                ),
-                format!(
-                    "{} ({})",
-                    and_list(&names, lang),
-                    w(
-                        lang,
-                        "registeret per 23.02.2021",
-                        "registeret per 23.02.2021",
-                        "register of 23.02.2021"
-                    )
-                ),
-            ));
-        }
-    }
-    let mut councils: Vec<String> = Vec::new();
-    let mut groups: Vec<String> = Vec::new();
-    for &m in &members {
-        let mu = &registry.municipalities[m];
-        if let Some(c) = mu.council.as_deref().and_then(|c| registry.group_name(c)) {
-            if !councils.iter().any(|x| x == c) {
-                councils.push(c.to_string());
-            }
-        }
-        if let Some(g) = &mu.kostra_group {
-            let name = crate::present::comparison_name(g, registry, lang);
-            if !groups.contains(&name) {
-                groups.push(name);
-            }
-        }
-    }
-    if !councils.is_empty() {
-        terms.push((
-            w(lang, "Regionråd", "Regionråd", "Regional council"),
-            and_list(&councils, lang),
-        ));
-    }
-    if !groups.is_empty() {
-        terms.push((
-            w(lang, "KOSTRA-gruppe", "KOSTRA-gruppe", "KOSTRA group"),
-            and_list(&groups, lang),
-        ));
-    }
-    // Children and staff, where the files have them: the latest year.
-    for (id, label) in [
-        (
-            "innbyggere-0-17",
-            w(
-                lang,
-                "Innbyggere 0–17 år",
-                "Innbyggarar 0–17 år",
-                "Inhabitants aged 0–17",
-            ),
-        ),
-        (
-            "aarsverk",
-            w(
-                lang,
-                "Årsverk i barnevernstjenesten",
-                "Årsverk i barnevernstenesta",
-                "Child welfare staff (full-time equivalents)",
-            ),
-        ),
-    ] {
-        let value = data.get(id).and_then(|ds| {
-            let series = crate::cooperation::series(ds, registry, &members);
-            let (p, c) = series.iter().rev().find(|(_, c)| c.is_complete())?;
-            let decimals = ds.meta.as_ref().map_or(0, |m| m.decimals);
-            Some(format!("{} ({p})", format_number(c.value?, decimals, lang)))
-        });
-        terms.push((
-            label,
-            value.unwrap_or_else(|| {
-                w(
-                    lang,
-                    "ikke i filene Innsyn har – fyll inn",
-                    "ikkje i filene Innsyn har – fyll inn",
-                    "not in the files Innsyn holds – fill in",
-                )
-            }),
-        ));
-    }
-    vec![Block::Terms(terms)]
 }
 
 #[cfg(test)]
