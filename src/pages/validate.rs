@@ -90,6 +90,7 @@ pub fn ValidatePage() -> impl IntoView {
         <h1>{nav.t(T::ValidateTitle)}</h1>
         <section class="panel validate">
             <p>{nav.t(T::ValidateIntro)}</p>
+            <noscript><p class="hint">{nav.t(T::NeedsScript)}</p></noscript>
             <div class="dropzone" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                 <label for="file-input" class="file-label">{nav.t(T::ChooseFile)}</label>
                 <input id="file-input" type="file" accept=".json,application/json" on:change=on_change/>

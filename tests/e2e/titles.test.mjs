@@ -118,10 +118,11 @@ test('in the app the title follows every navigation, in each language', async ()
   await page.close();
 });
 
-test('the validator and the simulator are rendered pages too', () => {
+test('the validator and the simulator are rendered pages too, saying they need JavaScript to work', () => {
   for (const path of ['sjekk-en-datafil/', 'nn/sjekk-ei-datafil/', 'en/check-data-file/', 'samarbeid/', 'en/cooperation/']) {
     assert.ok(existsSync(join(SITE, path, 'index.html')), path);
     const html = readFileSync(join(SITE, path, 'index.html'), 'utf8');
     assert.match(html, /<main[^>]*>[\s\S]*<h1>[^<]+/, `${path}: its heading without JavaScript`);
+    assert.match(html, /<noscript><p class="hint">[^<]+JavaScript/, `${path}: says without JavaScript that it needs it`);
   }
 });

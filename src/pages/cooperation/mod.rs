@@ -89,6 +89,7 @@ pub fn CooperationPage() -> impl IntoView {
     view! {
         <h1>{nav.t(T::CooperationTitle)}</h1>
         <p class="intro">{nav.t(T::CooperationIntro)}</p>
+        <noscript><p class="hint">{nav.t(T::NeedsScript)}</p></noscript>
         <MemberPicker chosen=chosen presets=presets/>
         {move || if enough.get() {
             view! {

@@ -177,6 +177,11 @@ strings! {
     ),
     ReportPrint => ("Skriv ut eller lagre som PDF", "Skriv ut eller lagre som PDF", "Print or save as PDF"),
     ReportBack => ("Til kommunens tall", "Til tala for kommunen", "To the municipality's figures"),
+    NeedsScript => (
+        "Dette regnes ut i nettleseren din og trenger JavaScript.",
+        "Dette blir rekna ut i nettlesaren din og treng JavaScript.",
+        "This is worked out in your browser and needs JavaScript.",
+    ),
     TitleInFigures => ("{} – barnevern i tall", "{} – barnevern i tal", "{} – child welfare in figures"),
     TitleIndicator => ("{} – alle kommunene", "{} – alle kommunane", "{} – all municipalities"),
     TitleReport => (
