@@ -47,17 +47,15 @@ fn site(extra: &str, own: &[(&str, &str)]) -> (Catalog, report::Template, report
     (cat, t, data)
 }
 
-fn report_of(id: &str, lang: Lang) -> Report {
-    let (cat, t, data) = site("", &[]);
+/// The report of the subject `id` on a site of [`site`].
+fn report_in(site: &(Catalog, report::Template, report::Data), id: &str, lang: Lang) -> Report {
+    let (cat, t, data) = site;
     let reg = Registry::bundled();
-    report::build(
-        &t,
-        &cat,
-        &reg,
-        &data,
-        Subject::find(&reg, id).unwrap(),
-        lang,
-    )
+    report::build(t, cat, &reg, data, Subject::find(&reg, id).unwrap(), lang)
+}
+
+fn report_of(id: &str, lang: Lang) -> Report {
+    report_in(&site("", &[]), id, lang)
 }
 
 fn themes(r: &Report) -> Vec<&Theme> {
@@ -273,10 +271,8 @@ const SUPPRESSED: &str = r#"{"id": "omsorgstiltak-2018", "url": "ssb/barnevern-2
 
 #[test]
 fn a_suppressed_cell_says_why_and_is_never_zero() {
-    let (cat, t, data) = site(SUPPRESSED, &[]);
-    let reg = Registry::bundled();
-    let folldal = Subject::find(&reg, "3429").unwrap();
-    let r = report::build(&t, &cat, &reg, &data, folldal, Lang::Nb);
+    let suppressed = site(SUPPRESSED, &[]);
+    let r = report_in(&suppressed, "3429", Lang::Nb);
     let tiltak = themes(&r).into_iter().find(|t| t.id == "tiltak").unwrap();
     let f = &tiltak.figures[0];
     assert_eq!(f.own, None, "SSB's figures are not the municipality's own");
@@ -300,14 +296,7 @@ fn a_suppressed_cell_says_why_and_is_never_zero() {
         .text
         .contains("tabell 12275"));
     // Elverum, whose figure SSB published, has it.
-    let elverum = report::build(
-        &t,
-        &cat,
-        &reg,
-        &data,
-        Subject::find(&reg, "3420").unwrap(),
-        Lang::Nb,
-    );
+    let elverum = report_in(&suppressed, "3420", Lang::Nb);
     let e = &themes(&elverum)
         .into_iter()
         .find(|t| t.id == "tiltak")
@@ -333,18 +322,8 @@ const OWN_FILE: &str = r#"{"format": "innsyn-indicator/1", "id": "fristbrudd",
 
 #[test]
 fn a_publishers_own_figures_land_in_their_theme_marked_as_its_own() {
-    let (cat, t, data) = site(OWN, &[("data/egne/hamar-fristbrudd.json", OWN_FILE)]);
-    let reg = Registry::bundled();
-    let build = |id: &str, lang| {
-        report::build(
-            &t,
-            &cat,
-            &reg,
-            &data,
-            Subject::find(&reg, id).unwrap(),
-            lang,
-        )
-    };
+    let own = site(OWN, &[("data/egne/hamar-fristbrudd.json", OWN_FILE)]);
+    let build = |id: &str, lang| report_in(&own, id, lang);
     let r = build("3403", Lang::Nn);
     let th = themes(&r)
         .into_iter()
