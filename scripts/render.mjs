@@ -96,7 +96,7 @@ function headline() {
   const h1 = main?.querySelector('h1');
   const page = h1 ? [...h1.childNodes].map((n) => n.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' – ') : '';
   const fig = main && [...main.querySelectorAll('figure')].find((f) => f.querySelector('.chart svg'));
-  if (!fig) return { page, heading: '', headline: '', demo: '', svg: '', source: '' };
+  if (!fig) return { page, heading: '', headline: '', demo: '', svg: '', legend: [], source: '' };
   const box = fig.closest('.report-indicator') ?? fig;
   const table = box.querySelector('table');
   const text = (e) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -120,7 +120,12 @@ function headline() {
     if (label) { demo = text(label); break; }
   }
   const source = text(box.querySelector('.source') ?? fig.closest('section, article')?.querySelector('.source'));
-  return { page, heading, headline: line, demo, svg: fig.querySelector('.chart svg').outerHTML, source };
+  // A line chart's legend is the page's words beside it: each line's name and how it is drawn.
+  const legend = [...fig.querySelectorAll('.legend.lines li')].map((li) => {
+    const key = li.querySelector('line');
+    return { name: text(li), stroke: key?.getAttribute('stroke') ?? '#000', dash: key?.getAttribute('stroke-dasharray') ?? '' };
+  });
+  return { page, heading, headline: line, demo, svg: fig.querySelector('.chart svg').outerHTML, legend, source };
 }
 
 /** Draws a page's preview picture, 1200×630 PNG, into `file`: the site's
@@ -143,8 +148,11 @@ async function drawCard(ctx, card, file) {
     .headline { font-size: 36px; font-weight: bold; line-height: 1.2; }
     .demo { align-self: flex-start; padding: 4px 10px; background: #fff3cd; border: 2px solid #8a6d00; font-size: 22px; font-weight: bold; }
     .description { font-size: 26px; line-height: 1.35; }
-    .chart { min-height: 0; }
-    .chart svg { width: 100%; height: 100%; }
+    .chart { min-height: 0; display: flex; flex-direction: column; gap: 8px; }
+    .chart svg { width: 100%; min-height: 0; flex: 1; }
+    .keys { display: flex; flex-wrap: wrap; gap: 4px 20px; list-style: none; padding: 0; font-size: 19px; }
+    .keys li { display: flex; align-items: center; gap: 8px; }
+    .keys svg { flex: none; width: 36px; height: 12px; }
     .source { grid-column: 1 / 3; font-size: 17px; color: #444; margin-top: 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   </style></head><body><div class="card"><div class="text"><p class="brand"></p><p class="page"></p></div></div></body></html>`);
   await page.evaluate((c) => {
@@ -162,6 +170,22 @@ async function drawCard(ctx, card, file) {
     chart.className = 'chart';
     chart.innerHTML = c.svg; // charts-rs's SVG, as the page shows it
     const svg = chart.querySelector('svg');
+    if (c.legend.length > 1) {
+      const keys = document.createElement('ul');
+      keys.className = 'keys';
+      for (const k of c.legend) {
+        const li = document.createElement('li');
+        const ns = 'http://www.w3.org/2000/svg';
+        const key = document.createElementNS(ns, 'svg');
+        key.setAttribute('viewBox', '0 0 36 12');
+        const l = document.createElementNS(ns, 'line');
+        for (const [a, v] of [['x1', 0], ['y1', 6], ['x2', 36], ['y2', 6], ['stroke', k.stroke], ['stroke-width', 3], ['stroke-dasharray', k.dash]]) l.setAttribute(a, v);
+        key.append(l);
+        li.append(key, k.name);
+        keys.append(li);
+      }
+      chart.prepend(keys);
+    }
     if (svg && !svg.getAttribute('viewBox')) {
       svg.setAttribute('viewBox', `0 0 ${parseFloat(svg.getAttribute('width'))} ${parseFloat(svg.getAttribute('height'))}`);
     }

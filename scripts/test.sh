@@ -5,9 +5,9 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser
 
-echo "== native tests (innsyn-core, innsyn-cli)"
+echo "== native tests (innsyn-core, innsyn-charts, innsyn-cli)"
 cargo fmt --all --check
-cargo test --locked -p innsyn-core -p innsyn-cli
+cargo test --locked -p innsyn-core -p innsyn-charts -p innsyn-cli
 
 echo "== wasm component tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown -p innsyn-web --test components

@@ -8,6 +8,7 @@
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::query::{Query, View};
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
 
 use crate::io;
 
@@ -71,6 +72,41 @@ impl Nav {
         io::replace(&q);
         self.set_query.set(q);
     }
+}
+
+/// `build`'s view with a language of its own that follows the page's,
+/// given as context to its components alone (in an owner of its own, as
+/// leptos's `Provider` does). A language switch re-runs every text that
+/// reads the language, and each leaves and joins its source's list of
+/// subscribers, which reactive_graph keeps in order (a removal moves those
+/// after it): one source read by a page's thousands of texts made the
+/// switch cost time growing with their square. A memo per part (a card, a
+/// figure) keeps every list short.
+pub fn part(build: impl FnOnce() -> AnyView) -> OwnedView<AnyView> {
+    part_while(Signal::stored(true), build)
+}
+
+/// The same for a part the reader sees only while `shown` (a table behind
+/// its chart, a closed menu): its language follows the page's only then,
+/// so a switch spends no time on words nobody can see or hear (hidden
+/// content is out of the accessibility tree too); showing it writes them.
+pub fn part_while(shown: Signal<bool>, build: impl FnOnce() -> AnyView) -> OwnedView<AnyView> {
+    let page = expect_context::<Nav>();
+    let owner = Owner::current()
+        .expect("a part is built inside the app")
+        .child();
+    let view = owner.with(|| {
+        let lang = page.lang;
+        provide_context(Nav {
+            lang: Memo::new(move |kept: Option<&Lang>| match kept {
+                Some(l) if !shown.get() => *l,
+                _ => lang.get(),
+            }),
+            ..page
+        });
+        build()
+    });
+    OwnedView::new_with_owner(view, owner)
 }
 
 /// The `href` of a link to `q`: its canonical query string ("?" for the

@@ -12,7 +12,7 @@ use innsyn_core::present::{self, Trend};
 use leptos::prelude::*;
 
 use crate::load::{self, with_indicator};
-use crate::nav::Nav;
+use crate::nav::{self, Nav};
 
 /// A card of one indicator: its panel, loading state and error, then
 /// `body` with the figures and where they come from.
@@ -23,7 +23,7 @@ pub fn indicator_card<V: IntoView + 'static>(
     let file = load::file_of(&def);
     view! {
         <section class="panel card">
-            {with_indicator(move || Some(def.clone()), move |ds| body(ds, file.clone()))}
+            {with_indicator(move || Some(def.clone()), move |ds| nav::part(|| body(ds, file.clone()).into_any()))}
         </section>
     }
 }

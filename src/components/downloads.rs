@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::io;
 use crate::load;
-use crate::nav::Nav;
+use crate::nav::{self, Nav};
 
 /// A text in a language, read when needed.
 pub type Text = Arc<dyn Fn(Lang) -> String + Send + Sync>;
@@ -144,9 +144,12 @@ pub fn downloads(o: Offer, summary: Text, hint: Option<T>) -> impl IntoView {
         };
         set_done.set(saved);
     };
-    view! {
-        <details class="downloads">
-            <summary>{move || summary(nav.lang())}</summary>
+    // Its buttons are written in the page's language while it is open:
+    // opened (a click or a key on its summary) before the browser shows them.
+    let (open, set_open) = signal(false);
+    let menu = nav::part_while(open.into(), move || {
+        let nav = expect_context::<Nav>();
+        view! {
             {hint.map(|h| view! { <p class="hint">{nav.t(h)}</p> })}
             <ul on:click=click>
                 {buttons.into_iter().map(|(k, label, more)| view! {
@@ -157,6 +160,13 @@ pub fn downloads(o: Offer, summary: Text, hint: Option<T>) -> impl IntoView {
                 let d = done.get();
                 (!d.is_empty()).then(|| T::Downloaded.fill(nav.lang(), &d))
             }}</p>
+        }
+        .into_any()
+    });
+    view! {
+        <details class="downloads" on:toggle=move |ev| set_open.set(io::details_open(&ev))>
+            <summary on:click=move |_| set_open.set(true)>{move || summary(nav.lang())}</summary>
+            {menu}
         </details>
     }
 }

@@ -3,19 +3,17 @@
 //! a button switches), the text summary, the source line, and the
 //! downloads (its table as CSV, the chart as SVG and PNG, the source file).
 
-use std::sync::Arc;
-
 use innsyn_core::export;
 use innsyn_core::i18n::T;
 use innsyn_core::model::IndicatorMeta;
 use leptos::prelude::*;
 
-use crate::charts::Chart;
+use crate::charts::{line_style, Chart};
 use crate::components::cards::demo_label;
 use crate::components::downloads::{download_label, downloads, Offer, TableOf, Text};
 use crate::components::table::data_table;
 use crate::io;
-use crate::nav::Nav;
+use crate::nav::{self, Nav};
 
 /// What a figure is, beside its heading and table.
 pub struct Figure {
@@ -30,6 +28,10 @@ pub struct Figure {
     /// one already says so once).
     pub demo: bool,
     pub svg: Signal<String>,
+    /// The names of a line chart's lines, said beside it.
+    pub legend: Option<Signal<Vec<String>>>,
+    /// The chart as a file (with its legend drawn in), in a language.
+    pub image: Text,
     /// The text summary: under the figure, and the chart's text alternative.
     pub summary: Signal<String>,
     /// The accessible name of the table's scrolling region.
@@ -56,6 +58,8 @@ pub fn figure(f: Figure, head: impl IntoView, after: impl IntoView) -> impl Into
         file,
         demo,
         svg,
+        legend,
+        image,
         summary,
         table_label,
         line,
@@ -64,30 +68,58 @@ pub fn figure(f: Figure, head: impl IntoView, after: impl IntoView) -> impl Into
         name,
         table,
     } = f;
-    let chart: Text = Arc::new(move |_| svg.get_untracked());
-    let offer = Offer::figure(
-        meta.clone(),
-        file.clone(),
-        table.clone(),
-        name,
-        (!table_only).then_some((chart, title)),
-    );
-    let (show_table, set_show_table) = signal(table_only);
+    nav::part(move || {
+        let offer = Offer::figure(
+            meta.clone(),
+            file.clone(),
+            table.clone(),
+            name,
+            (!table_only).then_some((image, title)),
+        );
+        let (show_table, set_show_table) = signal(table_only);
+        view! {
+            <figure class=if line { "figure trend" } else { "figure" } aria-labelledby=labelledby>
+                {head}
+                {(demo && meta.demo).then(|| demo_label(true))}
+                {legend.map(|names| line_legend(names, show_table))}
+                {(!table_only).then(|| view! { <Chart svg=svg label=summary hidden=Signal::derive(move || show_table.get()) line=line/> })}
+                <div class="table-wrap" id=id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || table_label.get()>
+                    {nav::part_while(show_table.into(), || data_table(table, "").into_any())}
+                </div>
+                <figcaption>
+                    <p class="summary">{move || summary.get()}</p>
+                    {after}
+                    {source_and_toggle(&meta, file, id, (!table_only).then_some((show_table, set_show_table)))}
+                    {downloads(offer, download_label(), None)}
+                </figcaption>
+            </figure>
+        }
+        .into_any()
+    })
+}
+
+/// A line chart's legend, in words beside it (hidden with the chart): each
+/// line's name after a key drawn as the line is, colour and dash. Built
+/// again when lines come or go; a language switch rewrites the names.
+fn line_legend(names: Signal<Vec<String>>, hidden: ReadSignal<bool>) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let names = Memo::new(move |_| names.get());
+    let count = Memo::new(move |_| names.with(Vec::len));
+    let keys = move || {
+        (0..count.get())
+            .map(|k| {
+                let (colour, dash) = line_style(k);
+                let name = move || names.with(|n| n.get(k).cloned().unwrap_or_default());
+                view! {
+                    <li><svg class="key" width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke=colour stroke-width="2.5" stroke-dasharray=dash/></svg>{name}</li>
+                }
+            })
+            .collect_view()
+    };
     view! {
-        <figure class=if line { "figure trend" } else { "figure" } aria-labelledby=labelledby>
-            {head}
-            {(demo && meta.demo).then(|| demo_label(true))}
-            {(!table_only).then(|| view! { <Chart svg=svg label=summary hidden=Signal::derive(move || show_table.get()) line=line/> })}
-            <div class="table-wrap" id=id.clone() hidden=move || !show_table.get() tabindex="0" role="region" aria-label=move || table_label.get()>
-                {data_table(table, "")}
-            </div>
-            <figcaption>
-                <p class="summary">{move || summary.get()}</p>
-                {after}
-                {source_and_toggle(&meta, file, id, (!table_only).then_some((show_table, set_show_table)))}
-                {downloads(offer, download_label(), None)}
-            </figcaption>
-        </figure>
+        <div class="legend lines" role="group" aria-label=nav.t(T::Legend) hidden=move || hidden.get() || count.get() < 2>
+            <ul>{keys}</ul>
+        </div>
     }
 }
 

@@ -29,9 +29,11 @@ pub fn RankingFigure(
     let id = format!("fig-{}{}", r.meta.id, if nested { "-members" } else { "" });
     let heading_id = format!("{id}-h");
     let (r1, r2, r3, r4, r5) = (r.clone(), r.clone(), r.clone(), r.clone(), r.clone());
-    let svg = Memo::new(move |_| {
-        charts::ranking_svg(&r1, nav.lang(), chart_width(nav.viewport.get())).unwrap_or_default()
+    // Drawn when the width changes; a language switch writes its numbers.
+    let drawn = Memo::new(move |_| {
+        charts::ranking(&r1, chart_width(nav.viewport.get())).unwrap_or_default()
     });
+    let svg = Memo::new(move |_| drawn.with(|d| d.in_lang(nav.lang())));
     let title = move || format!("{} {}", r2.meta.title.get(nav.lang()), r2.period);
     let heading = if nested {
         let period = r.period.clone();
@@ -55,6 +57,8 @@ pub fn RankingFigure(
             file,
             demo: !nested,
             svg: svg.into(),
+            legend: None,
+            image: Arc::new(move |lang| drawn.with_untracked(|d| d.in_lang(lang))),
             summary: Signal::derive(move || r4.summary(nav.lang())),
             table_label: Signal::derive(move || {
                 format!("{} – {}", title(), T::Table.get(nav.lang()))

@@ -19,7 +19,7 @@ use innsyn_core::model::IndicatorMeta;
 use innsyn_core::present::{self, Line, SeriesRow};
 use leptos::prelude::*;
 
-use crate::charts;
+use crate::charts::{self, Drawn};
 use crate::components::downloads::Text;
 use crate::components::figure::{figure, Figure};
 use crate::nav::Nav;
@@ -63,17 +63,41 @@ pub fn TrendFigure(
             .collect::<Vec<Event>>()
     });
     let single = rows.with_untracked(|r| r.iter().filter(|r| r.value.is_some()).count() <= 1);
-    let svg = move || {
-        if single {
-            return String::new();
-        }
-        let w = chart_width(nav.viewport.get()).min(640.0);
-        let (own_name, own, others) = (own_name.get(), points(), others.get());
-        let mut lines: Vec<(&str, &[(String, Option<f64>)])> = vec![(&own_name, &own)];
-        lines.extend(others.iter().map(|(n, p)| (n.as_str(), p.as_slice())));
+    // What the chart draws: numbers and breaks, no names (they are said
+    // beside it), so that a language switch does not draw it again.
+    let numbers = Memo::new(move |_| {
+        let own = points();
+        let lines: Vec<Line> = others.with(|o| {
+            std::iter::once(own.clone())
+                .chain(o.iter().map(|(_, p)| p.clone()))
+                .map(|p| (String::new(), p))
+                .collect()
+        });
         let breaks = shown.with(|s| events::break_positions(&s.iter().collect::<Vec<_>>(), &own));
-        charts::lines_svg(&lines, &breaks, nav.lang(), w, 240.0).unwrap_or_default()
+        (lines, breaks, chart_width(nav.viewport.get()))
+    });
+    let drawn = Memo::new(move |_| {
+        if single {
+            return Drawn::default();
+        }
+        numbers.with(|(lines, breaks, width)| draw(lines, breaks, *width, false))
+    });
+    let names = move || {
+        std::iter::once(own_name.get())
+            .chain(others.with(|o| o.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
     };
+    // The chart as a file (read when downloaded): its lines named on it.
+    let image: Text = Arc::new(move |lang| {
+        numbers.with_untracked(|(lines, breaks, width)| {
+            let named: Vec<Line> = lines
+                .iter()
+                .zip(names())
+                .map(|((_, p), n)| (n, p.clone()))
+                .collect();
+            draw(&named, breaks, *width, true).in_lang(lang)
+        })
+    });
     let (decimals, unit) = (meta.decimals, meta.unit.clone());
     let summary = Memo::new(move |_| {
         let lang = nav.lang();
@@ -134,7 +158,9 @@ pub fn TrendFigure(
             meta,
             file,
             demo: false,
-            svg: Signal::derive(svg),
+            svg: Signal::derive(move || drawn.with(|d| d.in_lang(nav.lang()))),
+            legend: Some(Signal::derive(names)),
+            image,
             summary: summary.into(),
             // Named by its indicator: a card of one year shows its table at once.
             table_label: Signal::derive(move || {
@@ -155,4 +181,14 @@ pub fn TrendFigure(
         (),
         explained,
     )
+}
+
+/// The figure's line chart at `width` (at most 640 px), its lines' names
+/// drawn on it with `legend`.
+fn draw(lines: &[Line], breaks: &[usize], width: f32, legend: bool) -> Drawn {
+    let lines: Vec<(&str, &[(String, Option<f64>)])> = lines
+        .iter()
+        .map(|(n, p)| (n.as_str(), p.as_slice()))
+        .collect();
+    charts::lines(&lines, breaks, width.min(640.0), 240.0, legend).unwrap_or_default()
 }

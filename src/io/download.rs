@@ -68,6 +68,13 @@ pub fn download_png(name: &str, svg: &str, width: f64, height: f64) {
     ));
 }
 
+/// Whether the `<details>` a `toggle` event came from is open now.
+pub fn details_open(ev: &web_sys::Event) -> bool {
+    ev.current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.has_attribute("open"))
+}
+
 /// The key (`data-k`) of the button a click in a menu was on.
 pub fn clicked_key(ev: &web_sys::MouseEvent) -> Option<usize> {
     let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;

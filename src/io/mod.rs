@@ -12,7 +12,7 @@ use wasm_bindgen::JsValue;
 mod download;
 mod frame;
 mod tools;
-pub use download::{clicked_key, download_png, download_text};
+pub use download::{clicked_key, details_open, download_png, download_text};
 pub use frame::{content_height, frame_name, in_frame, on_frame_height, on_resize, post_height};
 pub use tools::{app_root, hand_over, keep_mounted};
 

@@ -261,7 +261,9 @@ fn figure(nav: Nav, f: &Figure) -> impl IntoView {
             .iter()
             .map(|(n, p)| (n.as_str(), p.as_slice()))
             .collect();
-        charts::lines_svg(&lines, &c.breaks, lang, 640.0, 280.0).ok()
+        charts::lines(&lines, &c.breaks, 640.0, 280.0, true)
+            .ok()
+            .map(|d| d.in_lang(lang))
     });
     let chart = svg.map(|svg| {
         let caption = format!("{} {}: {} ({})", T::ReportFigure.get(lang), f.number, f.title, f.unit);

@@ -1,14 +1,15 @@
 //! The only module that calls charts-rs. It turns view models into SVG
 //! text: the web app sets it as a chart's inner HTML (the only markup it
-//! ever sets), the CLI's report turns it into images. Every label that goes
-//! into it comes from the registry or a data file, so it is escaped here
-//! before charts-rs writes it into the SVG. Its numbers are then written in
+//! ever sets), the CLI's report turns it into images. Labels come from the
+//! registry or a data file: charts-rs escapes every text it writes, so they
+//! go in as they are (tests/charts.rs holds it to that). A chart is drawn once with no
+//! word of any language in it ([`Drawn`]); its numbers are then written in
 //! the page's language by `innsyn_core::chart`, which also gives the width
-//! charts are drawn at. No web crate: it builds natively and for wasm.
+//! charts are drawn at, so a language switch never draws it again. No web
+//! crate: it builds natively and for wasm.
 
 use charts_rs::{Color, HorizontalBarChart, LineChart, Series};
-use innsyn_core::chart::{localize, localize_numbers, mark_breaks};
-use innsyn_core::export::svg::esc;
+use innsyn_core::chart::{localize, mark_breaks};
 use innsyn_core::i18n::Lang;
 use innsyn_core::present::Ranking;
 
@@ -24,22 +25,39 @@ const BAR: Color = Color {
 /// so that viewers without Roboto still get a sans-serif face of similar width.
 const FONT: &str = "Roboto, Arial, Helvetica, sans-serif";
 
+/// A chart as charts-rs drew it, its numbers not yet written in a language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drawn {
+    svg: String,
+    /// The decimals of its value labels (bars), which charts-rs drops.
+    labels: Option<u8>,
+}
+
+impl Drawn {
+    /// The chart's SVG with its numbers written as `lang` writes them.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        localize(&self.svg, lang, self.labels)
+    }
+}
+
 /// A horizontal bar chart of a ranking: one bar per municipality, highest at
 /// the top; a municipality without a number gets no bar and its status symbol
-/// after its name (the table explains it).
-pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String> {
+/// after its name (the table explains it). Its names are the places' own:
+/// the same in every language.
+pub fn ranking(r: &Ranking, width: f32) -> Result<Drawn, String> {
     // charts-rs draws the first category at the bottom: reverse so the highest is on top.
     let rows: Vec<_> = r.rows.iter().rev().collect();
     let labels: Vec<String> = rows
         .iter()
         .map(|row| match (&row.value, &row.status) {
-            (None, Some(s)) => esc(&format!("{} ({})", row.name, s.symbol())),
-            (None, None) => esc(&format!("{} (–)", row.name)),
-            _ => esc(&row.name),
+            (None, Some(s)) => format!("{} ({})", row.name, s.symbol()),
+            (None, None) => format!("{} (–)", row.name),
+            _ => row.name.clone(),
         })
         .collect();
     let data: Vec<Option<f32>> = rows.iter().map(|row| row.value.map(|v| v as f32)).collect();
-    let mut series = Series::new_nullable(esc(r.meta.title.get(lang)), data);
+    // Unnamed: no legend, and charts-rs writes a series' name nowhere else.
+    let mut series = Series::new_nullable(String::new(), data);
     series.label_show = true;
     let mut chart = HorizontalBarChart::new(vec![series], labels);
     chart.width = width;
@@ -54,7 +72,10 @@ pub fn ranking_svg(r: &Ranking, lang: Lang, width: f32) -> Result<String, String
     chart.margin.right = 40.0;
     chart
         .svg()
-        .map(|svg| localize(&svg, lang, Some(r.meta.decimals)))
+        .map(|svg| Drawn {
+            svg,
+            labels: Some(r.meta.decimals),
+        })
         .map_err(|e| e.to_string())
 }
 
@@ -83,17 +104,31 @@ const OTHERS: [Color; 3] = [
 /// Dash patterns of further lines, so that lines differ by more than colour.
 const DASHES: [&str; 3] = ["6 3", "2 3", "10 3 2 3"];
 
+/// How the `k`th line of a chart is drawn, for a legend beside it: its
+/// colour (`#rrggbb`) and its dash pattern (none for the first, solid).
+pub fn line_style(k: usize) -> (String, Option<&'static str>) {
+    let c = if k == 0 {
+        BAR
+    } else {
+        OTHERS[(k - 1) % OTHERS.len()]
+    };
+    let dash = (k > 0).then(|| DASHES[(k - 1) % DASHES.len()]);
+    (format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b), dash)
+}
+
 /// A line chart of named series over the same periods (a period without a
-/// value is a gap in the line, never a dip to zero), with a legend when
-/// there is more than one series, and a numbered dashed line before each
-/// period of `breaks` (positions in the periods).
-pub fn lines_svg(
+/// value is a gap in the line, never a dip to zero), with a numbered dashed
+/// line before each period of `breaks` (positions in the periods). With
+/// `legend`, the series' names are drawn above the lines when there is more
+/// than one (a file or an image); without, the page says them in words
+/// beside the chart ([`line_style`]) and the SVG has no word in it.
+pub fn lines(
     series: &[(&str, &[(String, Option<f64>)])],
     breaks: &[usize],
-    lang: Lang,
     width: f32,
     height: f32,
-) -> Result<String, String> {
+    legend: bool,
+) -> Result<Drawn, String> {
     // No number at all: no empty axes from 0 to 1 (the summary says why).
     if series
         .iter()
@@ -103,19 +138,17 @@ pub fn lines_svg(
     }
     let labels: Vec<String> = series
         .first()
-        .map(|(_, p)| p.iter().map(|(p, _)| esc(p)).collect())
+        .map(|(_, p)| p.iter().map(|(p, _)| p.clone()).collect())
         .unwrap_or_default();
     let list = series
         .iter()
         .enumerate()
         .map(|(k, (name, points))| {
             let mut s = Series::new_nullable(
-                esc(name),
+                name.to_string(),
                 points.iter().map(|(_, v)| v.map(|v| v as f32)).collect(),
             );
-            if k > 0 {
-                s.stroke_dash_array = Some(DASHES[(k - 1) % DASHES.len()].to_string());
-            }
+            s.stroke_dash_array = line_style(k).1.map(str::to_string);
             s
         })
         .collect();
@@ -125,7 +158,7 @@ pub fn lines_svg(
     chart.height = height;
     chart.compact = true;
     chart.font_family = FONT.into();
-    chart.legend.show = Some(series.len() > 1);
+    chart.legend.show = Some(legend && series.len() > 1);
     chart.series.colors = std::iter::once(BAR).chain(OTHERS).collect();
     let marks: Vec<(usize, usize)> = breaks
         .iter()
@@ -134,6 +167,9 @@ pub fn lines_svg(
         .collect();
     chart
         .svg()
-        .map(|svg| mark_breaks(&localize_numbers(&svg, lang), periods, &marks))
+        .map(|svg| Drawn {
+            svg: mark_breaks(&svg, periods, &marks),
+            labels: None,
+        })
         .map_err(|e| e.to_string())
 }

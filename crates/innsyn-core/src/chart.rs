@@ -119,6 +119,49 @@ pub fn mark_breaks(svg: &str, categories: usize, breaks: &[(usize, usize)]) -> S
     )
 }
 
+/// What changes from chart `old` to chart `new` when only the words and
+/// numbers of their `<text>` elements differ (a language switch): each
+/// changed element's position among the chart's `<text>` elements and its
+/// new content as text (entities decoded). `None` when anything else
+/// differs: then the chart is drawn anew. So a language switch rewrites a
+/// few text nodes instead of making the browser parse every chart again.
+pub fn changed_texts(old: &str, new: &str) -> Option<Vec<(usize, String)>> {
+    let (a, b) = (old.split("</text>"), new.split("</text>"));
+    if a.clone().count() != b.clone().count() {
+        return None;
+    }
+    let mut changed = Vec::new();
+    let mut pieces = a.zip(b).enumerate().peekable();
+    while let Some((i, (x, y))) = pieces.next() {
+        if pieces.peek().is_none() {
+            // After the last text element: markup only.
+            return (x == y).then_some(changed);
+        }
+        let (mx, tx) = x.split_at(x.rfind('>')? + 1);
+        let (my, ty) = y.split_at(y.rfind('>')? + 1);
+        if mx != my || !mx.contains("<text") {
+            return None;
+        }
+        if tx != ty {
+            changed.push((i, unescape(ty)));
+        }
+    }
+    Some(changed)
+}
+
+/// The text an SVG text node's content stands for (the inverse of
+/// `export::svg::esc`).
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +237,49 @@ mod tests {
         assert_eq!(chart_width(768.0), 768.0 - 80.0);
         assert_eq!(chart_width(767.0), 767.0 - 64.0);
         assert_eq!(chart_width(10_000.0), 72.0 * 16.0 - 80.0);
+    }
+
+    #[test]
+    fn a_language_switch_changes_only_the_texts_that_differ() {
+        let nb = r#"<svg><g><text x="1">2017</text><text dx="3">1&#160;234,5</text></g><text x="9">Os &amp; Våler</text></svg>"#;
+        let en = r#"<svg><g><text x="1">2017</text><text dx="3">1,234.5</text></g><text x="9">Os &amp; Våler</text></svg>"#;
+        assert_eq!(
+            changed_texts(nb, en),
+            Some(vec![(1, "1,234.5".to_string())])
+        );
+        assert_eq!(changed_texts(en, en), Some(vec![]));
+        let renamed = en.replace("Os &amp; Våler", "&lt;b&gt; &quot;x&quot; &#39;y&#39;");
+        assert_eq!(
+            changed_texts(en, &renamed),
+            Some(vec![(2, r#"<b> "x" 'y'"#.to_string())])
+        );
+        // The real thing: a chart drawn in nb and localized in en.
+        let real = nb.replace("1&#160;234,5", "1234.5");
+        let (a, b) = (
+            localize(&real, Lang::Nb, Some(1)),
+            localize(&real, Lang::En, Some(1)),
+        );
+        assert_eq!(changed_texts(&a, &b), Some(vec![(1, "1,234.5".into())]));
+    }
+
+    #[test]
+    fn any_other_difference_draws_the_chart_anew() {
+        let svg = r#"<svg><text x="1">a</text><text x="2">b</text></svg>"#;
+        for other in [
+            r#"<svg><text x="1">a</text><text x="3">b</text></svg>"#,
+            r#"<svg><text x="1">a</text></svg>"#,
+            r#"<svg><text x="1">a</text><text x="2">b</text><text x="2">c</text></svg>"#,
+            r#"<svg><text x="1">a</text><text x="2">b</text></svg><g/>"#,
+            r#"<svg width="2"><text x="1">a</text><text x="2">b</text></svg>"#,
+            // Markup inside an element's text is markup.
+            r#"<svg><text x="1">a</text><text x="2"><tspan>b</tspan></text></svg>"#,
+            "",
+        ] {
+            assert_eq!(changed_texts(svg, other), None, "{other}");
+        }
+        // Without text elements the charts are the same or not.
+        assert_eq!(changed_texts("<svg/>", "<svg/>"), Some(vec![]));
+        assert_eq!(changed_texts("<svg/>", "<svg></svg>"), None);
+        assert_eq!(changed_texts("a</text>", "b</text>"), None);
     }
 }

@@ -230,7 +230,7 @@ fn charts(r: &Report) -> Result<Vec<Option<docx::Image>>, String> {
                 .iter()
                 .map(|(n, p)| (n.as_str(), p.as_slice()))
                 .collect();
-            let svg = innsyn_charts::lines_svg(&lines, &c.breaks, r.lang, 600.0, 300.0)?;
+            let svg = innsyn_charts::lines(&lines, &c.breaks, 600.0, 300.0, true)?.in_lang(r.lang);
             out.push(Some(png::image(&svg, 2.0)?));
         }
     }
