@@ -302,6 +302,7 @@ fn figure(nav: Nav, f: &Figure) -> impl IntoView {
             <p>{f.paragraph.clone()}</p>
             {chart}
             <div class="table-wrap" tabindex="0" role="region" aria-label=table_label>{table_view}</div>
+            <p class="source">{f.source.clone()}</p>
             {explained}
         </div>
     }

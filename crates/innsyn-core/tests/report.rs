@@ -170,6 +170,14 @@ fn a_paragraphs_numbers_are_the_cubes() {
         .paragraph
         .contains("Serien har brudd i 2020 (Nye kommunenummer) og 2022 (Barnevernsreformen)"));
     assert_eq!(f.chart.as_ref().unwrap().breaks.len(), 2);
+    // Under the figure, its source and tables; the same line as on the last page.
+    assert!(
+        f.source
+            .starts_with("Kilde: Statistisk sentralbyrå, tabell 12362"),
+        "{}",
+        f.source
+    );
+    assert!(f.about.contains(&f.source));
     assert!(f
         .about
         .iter()

@@ -335,6 +335,7 @@ fn figure<'a>(doc: &mut Doc<'a>, f: &Figure, img: Option<&'a Image>, wd: &Words,
         &format!("{} {}: {}", wd.table, f.number, f.table.caption),
     );
     doc.table(&f.table, lang);
+    doc.para(Some("Note"), &f.source);
     for e in &f.explained {
         doc.para(Some("Note"), e);
     }

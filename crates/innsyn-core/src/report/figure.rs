@@ -42,6 +42,8 @@ pub struct Figure {
     pub explained: Vec<String>,
     /// Where the figures come from: unit, source, file, dates, notes.
     pub about: Vec<String>,
+    /// The source line under the figure: «Kilde: …, tabell … (NLOD)».
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -189,6 +191,7 @@ pub fn figure(
         table,
         explained: events::explained(&s.shown, lang),
         about: export::about(&s.meta, &catalog.file_label(def), lang),
+        source: export::source_line(&s.meta, lang),
     })
 }
 
