@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use innsyn_core::catalog::{Boundaries, Catalog};
 use innsyn_core::export::svg;
-use innsyn_core::geo::{self, Shape};
 use innsyn_core::i18n::{Lang, T};
 use innsyn_core::present::{self, reason, Ranking, Tile};
 use innsyn_core::query::View;
@@ -18,7 +17,7 @@ use leptos::prelude::*;
 use crate::components::cards::demo_label;
 use crate::components::downloads::{download_label, downloads, Offer, Text};
 use crate::components::ranking::ranking_table;
-use crate::load::{self, panel, Head, Level, Loading};
+use crate::load::{self, panel, Head, Level, Loading, Outlines};
 use crate::nav::{href, Nav};
 
 /// A catalog's boundaries and their shapes being loaded (once per page:
@@ -26,7 +25,7 @@ use crate::nav::{href, Nav};
 #[derive(Clone)]
 pub struct Shapes {
     pub boundaries: Boundaries,
-    pub load: Loading<Arc<Vec<Shape>>>,
+    pub load: Loading<Outlines>,
 }
 
 /// The shapes of the site's catalog, when it names a boundaries file.
@@ -123,7 +122,7 @@ fn map_offer(r: Arc<Ranking>, tiles: Vec<Tile>, breaks: Vec<f64>, shapes: Option
                 .collect();
             return svg::map(&places, None, &legend, T::MapAttribution.get(lang));
         };
-        let (paths, height) = geo::project(&list, 600.0);
+        let (paths, height) = &*list;
         let places: Vec<svg::Place> = paths
             .iter()
             .filter_map(|p| {
@@ -141,7 +140,7 @@ fn map_offer(r: Arc<Ranking>, tiles: Vec<Tile>, breaks: Vec<f64>, shapes: Option
             })
             .collect();
         let attribution = shapes_attribution.clone().unwrap_or_default();
-        svg::map(&places, Some(height as f32), &legend, &attribution)
+        svg::map(&places, Some(*height as f32), &legend, &attribution)
     });
     let file = expect_context::<Arc<Catalog>>()
         .indicator(&r.meta.id)
@@ -210,9 +209,9 @@ fn choropleth(
         level: Level::Inline,
     };
     panel(load, head, move |list| {
-        let (paths, height) = geo::project(&list, 600.0);
+        let (paths, height) = &*list;
         let shapes = paths
-            .into_iter()
+            .iter()
             .filter_map(|p| {
                 let id = match registry.resolve(&p.code) {
                     Some(RegionRef::Municipality(i)) => registry.municipalities[i].id.clone(),
@@ -231,7 +230,7 @@ fn choropleth(
                         aria-label=label
                         on:focus=move |_| focus.set(l1())
                         on:mouseenter=move |_| focus.set(l2())
-                    ><path d=p.d class=class></path></a></g>
+                    ><path d=p.d.clone() class=class></path></a></g>
                 })
             })
             .collect_view();

@@ -12,7 +12,7 @@ use std::task::{Poll, Waker};
 use innsyn_core::catalog::{self, Catalog, IndicatorDef};
 use innsyn_core::define::{self, Source};
 use innsyn_core::diag::Diagnostic;
-use innsyn_core::geo::{self, Shape};
+use innsyn_core::geo;
 use innsyn_core::json::ParseError;
 use innsyn_core::model::{Dataset, I18nText};
 use innsyn_core::read;
@@ -130,14 +130,15 @@ fn checked<T>(
     read().map_err(|e| LoadError::At(file.to_string(), Box::new(e)))
 }
 
-/// A boundaries file (GeoJSON) read into its shapes.
-pub async fn boundaries(url: String, join: String) -> Result<Arc<Vec<Shape>>, LoadError> {
+/// A boundaries file (GeoJSON) read into its shapes, projected once into
+/// the map's 600-wide box (every year the map shows draws the same paths).
+pub async fn boundaries(url: String, join: String) -> Result<super::Outlines, LoadError> {
     let text = io::fetch_text(&url).await.map_err(LoadError::Fetch)?;
     let (shapes, diags) = geo::parse(&text, &join).map_err(LoadError::Parse)?;
     if shapes.is_empty() {
         return Err(LoadError::invalid(&diags, 3).unwrap_or(LoadError::Empty));
     }
-    Ok(Arc::new(shapes))
+    Ok(Arc::new(geo::project(&shapes, 600.0)))
 }
 
 /// A file being read, once for the whole visit: every panel that asks for

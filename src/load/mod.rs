@@ -13,7 +13,7 @@ mod files;
 use std::sync::Arc;
 
 use innsyn_core::catalog::{Boundaries, Catalog, IndicatorDef};
-use innsyn_core::geo::Shape;
+use innsyn_core::geo::Projected;
 use innsyn_core::i18n::T;
 use innsyn_core::model::{Dataset, I18nText};
 use innsyn_core::query::Query;
@@ -36,6 +36,9 @@ pub const DEFAULT_REGIONS: &str = "data/regions.json";
 
 /// Something a panel waits for; several panels may show one load.
 pub type Loading<T> = LocalResource<Result<T, LoadError>>;
+
+/// A boundaries file's shapes as paths on the map, and the map's height.
+pub type Outlines = Arc<(Vec<Projected>, f64)>;
 
 /// How a failed panel is headed: the title of what it shows (when known),
 /// the file it comes from, and its heading level; and whether its figures
@@ -182,7 +185,7 @@ fn loading(nav: Nav, live: bool) -> AnyView {
 }
 
 /// Starts loading a catalog's boundaries file.
-pub fn boundaries(b: &Boundaries) -> Loading<Arc<Vec<Shape>>> {
+pub fn boundaries(b: &Boundaries) -> Loading<Outlines> {
     let (url, join) = (b.url.clone(), b.join.clone());
     LocalResource::new(move || files::boundaries(url.clone(), join.clone()))
 }
