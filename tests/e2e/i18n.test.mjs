@@ -87,9 +87,9 @@ function findBokmal(texts, needles) {
 
 const VIEWS = {
   overview: ['', '.tilemap .tile', [['.figure button.toggle']]],
-  region: ['view=region&region=fjellregionen', '.card .big .value', [['.card figcaption button.toggle']]],
+  region: ['view=region&region=fjellregionen', '.card .big .value', [['.card figcaption button.toggle'], ['.card details.downloads > summary']]],
   'region, unknown': ['view=region&region=atlantis', 'main [role=alert]', []],
-  municipality: ['view=municipality&region=3427', '.card .big .value', [['.card figcaption button.toggle']]],
+  municipality: ['view=municipality&region=3427', '.card .big .value', [['.card figcaption button.toggle'], ['.card details.downloads > summary']]],
   'municipality, unknown': ['view=municipality&region=9999', 'main [role=alert]', []],
   indicator: ['view=indicator&indicator=barn-med-tiltak&year=2020', '.tilemap .tile', [['input[name=measure] >> nth=1', 'check']]],
   cooperation: ['view=cooperation&members=3407,3447,3448', '.card .big .value', [['.card figcaption button.toggle']]],
@@ -147,6 +147,48 @@ for (const lang of ['nn', 'en']) {
     });
   });
 }
+
+test('a language switch rewrites a chart\'s numbers and its legend in place, and what was hidden when shown', async (t) => {
+  // Hamarregionen on the real catalog offline: kroner, whose axis reads
+  // «19,8k», against Hedmark and Innlandet.
+  const real = await serve();
+  t.after(() => real.close());
+  const page = await newPage(browser);
+  await page.goto(`${real.url}?view=region&region=hamarregionen`);
+  await page.waitForSelector('.figure.trend .chart svg');
+  await page.evaluate(() => { window.kept = document.querySelector('.figure.trend .chart svg'); });
+  const read = () => page.evaluate(() => {
+    const fig = document.querySelector('.figure.trend');
+    return {
+      same: fig.querySelector('.chart svg') === window.kept,
+      numbers: [...fig.querySelectorAll('.chart text')].map((t) => t.textContent).filter((t) => /^[\d\s.,kM-]+$/.test(t) && /[.,]\d/.test(t)),
+      legend: [...fig.querySelectorAll('.legend.lines li')].map((li) => li.textContent),
+      keys: [...fig.querySelectorAll('.legend.lines li line')].map((l) => `${l.getAttribute('stroke')} ${l.getAttribute('stroke-dasharray') ?? ''}`),
+      caption: fig.querySelector('table caption').textContent,
+      menu: [...fig.querySelectorAll('details.downloads button')].map((b) => b.textContent),
+    };
+  });
+  const nb = await read();
+  assert.ok(nb.numbers.length > 0 && nb.numbers.every((t) => t.includes(',')), JSON.stringify(nb.numbers));
+  assert.ok(nb.legend.length >= 2 && nb.legend[0].includes('(beregnet)'), JSON.stringify(nb.legend));
+  // Each line's key differs from the others' by dash as well as colour.
+  assert.equal(new Set(nb.keys).size, nb.keys.length);
+  assert.ok(nb.keys.slice(1).every((k) => /\d \d/.test(k)), JSON.stringify(nb.keys));
+  await page.click('.lang-switch a[lang=en]');
+  await page.waitForFunction(() => document.querySelector('.figure.trend .legend.lines li')?.textContent.includes('(computed)'));
+  const en = await read();
+  assert.ok(en.same, 'the chart is the same element, its texts rewritten');
+  assert.equal(en.numbers.length, nb.numbers.length);
+  assert.ok(en.numbers.every((t) => t.includes('.') && !t.includes(',')), JSON.stringify(en.numbers));
+  assert.deepEqual(en.keys, nb.keys);
+  // The table behind the chart and the closed menu follow when shown.
+  await page.locator('.figure.trend button.toggle').first().click();
+  await page.locator('.figure.trend details.downloads > summary').first().click();
+  const shown = await read();
+  assert.notEqual(shown.caption, nb.caption);
+  assert.ok(shown.menu.length > 0 && shown.menu.every((b) => !nb.menu.includes(b)), JSON.stringify([nb.menu, shown.menu]));
+  await page.close();
+});
 
 test('the check finds bokmål where there is some', () => {
   const needles = bokmalNeedles('nn');
