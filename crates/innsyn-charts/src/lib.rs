@@ -2,11 +2,11 @@
 //! text: the web app sets it as a chart's inner HTML (the only markup it
 //! ever sets), the CLI's report turns it into images. Labels come from the
 //! registry or a data file: charts-rs escapes every text it writes, so they
-//! go in as they are (tests/charts.rs holds it to that). A chart is drawn once with no
-//! word of any language in it ([`Drawn`]); its numbers are then written in
-//! the page's language by `innsyn_core::chart`, which also gives the width
-//! charts are drawn at, so a language switch never draws it again. No web
-//! crate: it builds natively and for wasm.
+//! go in as they are (tests/charts.rs holds it to that). A chart is drawn
+//! once with no word of any language in it ([`Drawn`]); its numbers are
+//! then written in the page's language by `innsyn_core::chart`, which also
+//! gives the width charts are drawn at, so a language switch never draws
+//! it again. No web crate: it builds natively and for wasm.
 
 use charts_rs::{Color, HorizontalBarChart, LineChart, Series};
 use innsyn_core::chart::{localize, mark_breaks};
