@@ -164,7 +164,8 @@ async function drawCard(ctx, card, file) {
     document.documentElement.lang = c.lang;
     if (!c.svg) { card.classList.add('plain'); add(text, 'description', c.description); return; }
     add(text, 'heading', c.heading);
-    if (c.headline) add(text, 'headline', c.headline);
+    // Thousands keep together («16 150» never breaks after «16»).
+    if (c.headline) add(text, 'headline', c.headline.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0'));
     if (c.demo) add(text, 'demo', c.demo);
     const chart = document.createElement('div');
     chart.className = 'chart';
